@@ -1,0 +1,100 @@
+import type { FeatureCollection } from 'geojson';
+import type * as maplibregl from 'maplibre-gl';
+import type { Lang } from '../catalog/manifest_types';
+import type { AppState, AppStore, BasemapId } from '../state/store';
+import { localize } from '../i18n/i18n';
+import { searchCommunes } from '../ui/commune_search';
+
+// window.mtmap: the public automation API (documented in README.md). Scripts, embedding
+// pages and the e2e tests drive the app through it, never through private fields.
+
+export interface LayerSummary {
+  id: string;
+  title: string;
+  group: string;
+  visible: boolean;
+  opacity: number;
+  featureCount: number;
+  status: 'loading' | 'ready' | 'error';
+  illustrative: boolean;
+}
+
+export interface MtMapApi {
+  readonly version: string;
+  readonly map: maplibregl.Map;
+  readonly store: AppStore;
+  getState(): AppState;
+  loadPack(url: string): Promise<boolean>;
+  cancelLoad(): void;
+  listLayers(): LayerSummary[];
+  setLayerVisible(id: string, visible: boolean): void;
+  setLayerOpacity(id: string, opacity: number): void;
+  setLayerFilter(id: string, field: string, value: string | null): void;
+  getLayerData(id: string): FeatureCollection | null;
+  setLanguage(lang: Lang): void;
+  setBoundarySet(id: string): void;
+  setBasemap(id: BasemapId): void;
+  searchCommunes(query: string): Array<{ code: string; name: string; type: string }>;
+  selectCommune(code: string): boolean;
+  whenIdle(): Promise<void>;
+}
+
+export interface ApiDeps {
+  map: maplibregl.Map;
+  store: AppStore;
+  loadPack(url: string): Promise<boolean>;
+  cancelLoad(): void;
+  zoomToCommune(code: string): boolean;
+  whenIdle(): Promise<void>;
+}
+
+function requireLayer(state: AppState, id: string): void {
+  if (!state.pack.manifest?.layers.some((l) => l.id === id)) throw new Error(`mtmap: no layer "${id}" in the current pack`);
+}
+
+export function createAutomationApi(deps: ApiDeps): MtMapApi {
+  const { store } = deps;
+  return {
+    version: __APP_VERSION__,
+    map: deps.map,
+    store,
+    getState: () => store.getState(),
+    loadPack: (url) => deps.loadPack(url),
+    cancelLoad: () => deps.cancelLoad(),
+    listLayers: () => {
+      const s = store.getState();
+      return (s.pack.manifest?.layers ?? []).map((l) => ({
+        id: l.id,
+        title: localize(l.title, s.lang),
+        group: l.group,
+        visible: s.layerUi[l.id]?.visible ?? false,
+        opacity: s.layerUi[l.id]?.opacity ?? 0,
+        featureCount: s.layerData[l.id]?.featureCount ?? 0,
+        status: s.layerData[l.id]?.status ?? 'loading',
+        illustrative: l.illustrative === true,
+      }));
+    },
+    setLayerVisible: (id, visible) => {
+      requireLayer(store.getState(), id);
+      store.getState().setLayerVisible(id, visible);
+    },
+    setLayerOpacity: (id, opacity) => {
+      requireLayer(store.getState(), id);
+      store.getState().setLayerOpacity(id, opacity);
+    },
+    setLayerFilter: (id, field, value) => {
+      requireLayer(store.getState(), id);
+      store.getState().setLayerFilter(id, field, value);
+    },
+    getLayerData: (id) => {
+      const data = store.getState().layerData[id]?.data;
+      return data ? (structuredClone(data) as FeatureCollection) : null;
+    },
+    setLanguage: (lang) => store.getState().setLang(lang),
+    setBoundarySet: (id) => store.getState().setBoundarySet(id),
+    setBasemap: (id) => store.getState().setBasemap(id),
+    searchCommunes: (q) => searchCommunes(store.getState(), q).map(({ code, name, type }) => ({ code, name, type })),
+    selectCommune: (code) => deps.zoomToCommune(code),
+    whenIdle: () => deps.whenIdle(),
+  };
+}

@@ -1,0 +1,182 @@
+// The data-pack manifest: the single description of every layer the app shows.
+// Rendering, legends, popups, filters and search all read it, so a new layer is a
+// manifest edit, never a code change. Documented for pack authors in docs/data-packs.md.
+
+export const MANIFEST_SCHEMA_VERSION = 1;
+
+export type Lang = 'vi' | 'en';
+
+/** Text in both UI languages; a plain string is used for both. */
+export type Localized = string | { vi: string; en: string };
+
+export type GeometryKind = 'polygon' | 'line' | 'point';
+
+export type LayerFormat = 'geojson' | 'csv';
+
+export type Renderer = 'auto' | 'maplibre' | 'deck';
+
+export interface CsvCoordinates {
+  /** Column holding longitude in decimal degrees (WGS 84). */
+  lon: string;
+  /** Column holding latitude in decimal degrees (WGS 84). */
+  lat: string;
+}
+
+export interface SingleStyle {
+  type: 'single';
+  color: string;
+  /** Outline colour for polygons; default: a darker shade of `color`. */
+  outlineColor?: string;
+  /** Outline or line width in px; default 1 for polygons, 2 for lines. */
+  width?: number;
+  /** Circle radius in px for points; default 6. */
+  radius?: number;
+  /** Legend text; default: the layer title. */
+  label?: Localized;
+}
+
+export interface CategoryClass {
+  value: string | number;
+  color: string;
+  label: Localized;
+}
+
+export interface CategoriesStyle {
+  type: 'categories';
+  field: string;
+  categories: CategoryClass[];
+  /** Colour for values not listed; default grey. */
+  otherColor?: string;
+  otherLabel?: Localized;
+  outlineColor?: string;
+  width?: number;
+  radius?: number;
+}
+
+export interface GraduatedClass {
+  /** Inclusive lower bound; the first class may omit it. */
+  min?: number;
+  /** Exclusive upper bound; the last class may omit it. */
+  max?: number;
+  color: string;
+  label?: Localized;
+}
+
+export interface GraduatedStyle {
+  type: 'graduated';
+  field: string;
+  classes: GraduatedClass[];
+  outlineColor?: string;
+  width?: number;
+  radius?: number;
+  /** Unit shown in generated legend labels, e.g. "ha" or "triệu đồng". */
+  unit?: Localized;
+}
+
+export type LayerStyle = SingleStyle | CategoriesStyle | GraduatedStyle;
+
+export type FieldFormat = 'text' | 'number' | 'integer' | 'percent' | 'year';
+
+export interface PopupField {
+  field: string;
+  label: Localized;
+  format?: FieldFormat;
+  /** Fraction digits for number/percent; default 1. */
+  digits?: number;
+  unit?: Localized;
+}
+
+export interface PopupSpec {
+  /** Field whose value is the popup heading; default: the layer title. */
+  titleField?: string;
+  fields: PopupField[];
+}
+
+export interface LabelSpec {
+  field: string;
+  /** Zoom below which labels are hidden; default 0. */
+  minzoom?: number;
+  color?: string;
+  size?: number;
+}
+
+export interface FilterSpec {
+  field: string;
+  label: Localized;
+}
+
+export interface Provenance {
+  source: Localized;
+  attribution?: string;
+  license?: string;
+  date?: string;
+  url?: string;
+}
+
+export interface LayerSpec {
+  id: string;
+  title: Localized;
+  group: string;
+  file: string;
+  format: LayerFormat;
+  /** Required when format is csv. */
+  coordinates?: CsvCoordinates;
+  geometry: GeometryKind;
+  /** Shown when the app starts; default true. */
+  visible?: boolean;
+  /** 0..1; default 0.8 for polygons, 1 otherwise. */
+  opacity?: number;
+  style: LayerStyle;
+  /** Optional legend heading; the items always come from `style`. */
+  legendTitle?: Localized;
+  popup?: PopupSpec;
+  label?: LabelSpec;
+  filters?: FilterSpec[];
+  provenance: Provenance;
+  /** True when the data is made up for demonstration; the UI says so. */
+  illustrative?: boolean;
+  /** Who draws it; `auto` sends large point sets to deck.gl. */
+  renderer?: Renderer;
+  description?: Localized;
+}
+
+export interface GroupSpec {
+  id: string;
+  title: Localized;
+}
+
+export interface BoundarySetSpec {
+  id: string;
+  title: Localized;
+  /** Id of a polygon layer in `layers`. */
+  layer: string;
+  codeField: string;
+  nameField: string;
+  /** Optional field with the unit type ("Xã", "Thị trấn"), shown in search results. */
+  typeField?: string;
+}
+
+/** A non-spatial table shipped with the pack (e.g. a planting plan), for statistics. */
+export interface TableSpec {
+  id: string;
+  title: Localized;
+  file: string;
+  provenance?: Provenance;
+}
+
+export interface PackManifest {
+  schemaVersion: number;
+  id: string;
+  title: Localized;
+  description?: Localized;
+  /** Pack-wide notice shown on the map, e.g. that boundaries are schematic. */
+  notice?: Localized;
+  illustrative?: boolean;
+  /** [west, south, east, north] in WGS 84: the initial view. */
+  bounds: [number, number, number, number];
+  groups: GroupSpec[];
+  boundarySets?: BoundarySetSpec[];
+  defaultBoundarySet?: string;
+  layers: LayerSpec[];
+  tables?: TableSpec[];
+}

@@ -1,0 +1,86 @@
+import '@fontsource/noto-sans/400.css';
+import '@fontsource/noto-sans/700.css';
+import './styles.css';
+import { createAppStore } from './state/store';
+import { DEFAULT_LANG, isLang, t } from './i18n/i18n';
+import { MapView } from './map/map_view';
+import { LayerFileClient } from './workers/layer_file_client';
+import { loadPack } from './catalog/load_pack';
+import { mountLayerPanel } from './ui/layer_panel';
+import { mountCommuneSearch, searchCommunes } from './ui/commune_search';
+import { mountToolbar } from './ui/toolbar';
+import { mountMessages } from './ui/messages_panel';
+import { mountLoadingOverlay } from './ui/loading_overlay';
+import { mountStatusBar } from './ui/status_bar';
+import { createAutomationApi, type MtMapApi } from './api/automation';
+
+declare global {
+  interface Window {
+    mtmap: MtMapApi;
+  }
+}
+
+// Start-up: store, map, worker, panels, automation API, then the data pack named by
+// ?pack= (default: the embedded pack at data/manifest.json).
+
+const params = new URLSearchParams(window.location.search);
+const lang = isLang(params.get('lang')) ? (params.get('lang') as 'vi' | 'en') : DEFAULT_LANG;
+const store = createAppStore(lang);
+const byId = (id: string) => document.getElementById(id) as HTMLElement;
+
+const files = new LayerFileClient();
+let loadController: AbortController | null = null;
+const startLoad = (url: string): Promise<boolean> => {
+  loadController?.abort();
+  const controller = new AbortController();
+  loadController = controller;
+  return loadPack(store, files, url, controller.signal).finally(() => {
+    if (loadController === controller) loadController = null;
+  });
+};
+const cancelLoad = () => loadController?.abort();
+
+const statusBar = mountStatusBar(byId('status-bar'), store);
+const mapView = new MapView({
+  container: byId('map'),
+  store,
+  basemapUrl: new URL('basemap/countries.geojson', document.baseURI).href,
+  onCursor: (p) => statusBar.setCursor(p),
+});
+
+const zoomToCommune = (code: string): boolean => {
+  const hit = searchCommunes(store.getState(), code, 50).find((h) => h.code === code);
+  if (!hit) return false;
+  store.getState().selectCommune(code);
+  mapView.fitToFeature(hit.feature);
+  return true;
+};
+
+mountToolbar(byId('toolbar'), store);
+mountCommuneSearch(byId('search'), store, (f) => mapView.fitToFeature(f));
+mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id) });
+mountMessages(byId('messages'), store);
+mountLoadingOverlay(byId('loading'), store, cancelLoad);
+
+const applyDocumentLang = () => {
+  const l = store.getState().lang;
+  document.documentElement.lang = l;
+  document.title = t(l, 'app.title');
+  byId('app-title').textContent = t(l, 'app.title');
+  byId('app-subtitle').textContent = t(l, 'app.subtitle');
+  byId('skip-link').textContent = t(l, 'app.skipToMap');
+  byId('map').setAttribute('aria-label', t(l, 'app.title'));
+};
+store.subscribe((s) => s.lang, applyDocumentLang);
+applyDocumentLang();
+
+window.mtmap = createAutomationApi({
+  map: mapView.map,
+  store,
+  loadPack: startLoad,
+  cancelLoad,
+  zoomToCommune,
+  whenIdle: () => mapView.whenIdle(),
+});
+
+void startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href);

@@ -1,0 +1,333 @@
+import * as maplibregl from 'maplibre-gl';
+import type { GeoJSONSource, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import { bbox } from '@turf/turf';
+import type { Feature, FeatureCollection } from 'geojson';
+import type { LayerSpec, PackManifest } from '../catalog/manifest_types';
+import type { AppState, AppStore } from '../state/store';
+import { localize, t } from '../i18n/i18n';
+import { buildPopupContent } from '../ui/feature_popup';
+import { BASEMAP_LABEL_LAYER, ONLINE_LAYER, ONLINE_SOURCE, offlineStyle, onlineBasemap, onlineSource } from './basemaps';
+import { labelFontFaces } from './map_fonts';
+import { buildStyleLayers, interactiveLayerIds, packLayerOf, sourceId, styleLayerIds } from './pack_layers';
+
+// The only module that talks to MapLibre. State is pushed in through store subscriptions;
+// the map never writes pack data back, only user intents (select a commune, basemap fallback).
+
+export interface MapViewOptions {
+  container: HTMLElement;
+  store: AppStore;
+  basemapUrl: string;
+  onCursor?: (lngLat: { lng: number; lat: number } | null) => void;
+}
+
+type FeatureRef = { source: string; id: number };
+
+const ONLINE_FAILURE_ERRORS = 3;
+const ONLINE_FAILURE_TIMEOUT_MS = 10000;
+
+export class MapView {
+  readonly map: maplibregl.Map;
+  private readonly store: AppStore;
+  private readonly unsubscribes: Array<() => void> = [];
+  private styleReady = false;
+  /** Pack layers whose source and style layers are on the map, with the data they show. */
+  private readonly shown = new Map<string, FeatureCollection>();
+  private manifest: PackManifest | null = null;
+  private hovered: FeatureRef | null = null;
+  private selected: FeatureRef | null = null;
+  private popup: maplibregl.Popup | null = null;
+  private onlineWatch: { errors: number; loaded: boolean; timer: number } | null = null;
+
+  constructor(private readonly options: MapViewOptions) {
+    this.store = options.store;
+    const state = this.store.getState();
+    this.map = new maplibregl.Map({
+      container: options.container,
+      style: offlineStyle(options.basemapUrl, state.lang, labelFontFaces()),
+      bounds: [102.3, 22.15, 103.0, 22.8],
+      fitBoundsOptions: { padding: 20 },
+      attributionControl: { compact: false },
+      // keeps the drawing buffer so screenshots, exports and pixel checks see the map
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      maxPitch: 0,
+      dragRotate: false,
+    });
+    this.map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    this.map.addControl(new maplibregl.ScaleControl({ unit: 'metric', maxWidth: 160 }), 'bottom-left');
+    this.map.on('load', () => {
+      this.styleReady = true;
+      this.syncAll();
+    });
+    this.bindPointer();
+    this.bindStore();
+  }
+
+  destroy(): void {
+    for (const u of this.unsubscribes) u();
+    this.popup?.remove();
+    this.map.remove();
+  }
+
+  /** Resolves once the pack has loaded and the map has drawn everything it has. */
+  async whenIdle(): Promise<void> {
+    await new Promise<void>((resolve) => {
+      const check = () => this.store.getState().pack.status !== 'loading' && this.store.getState().pack.status !== 'idle';
+      if (check()) return resolve();
+      const unsub = this.store.subscribe(
+        (s) => s.pack.status,
+        () => {
+          if (check()) {
+            unsub();
+            resolve();
+          }
+        },
+      );
+    });
+    await new Promise<void>((resolve) => {
+      this.map.once('idle', () => resolve());
+      this.map.triggerRepaint();
+    });
+  }
+
+  fitToFeature(feature: Feature): void {
+    const [w, s, e, n] = bbox(feature);
+    this.map.fitBounds([w, s, e, n], { padding: 60, duration: 600, maxZoom: 13 });
+  }
+
+  fitToLayer(layerId: string): void {
+    const data = this.shown.get(layerId);
+    if (!data || data.features.length === 0) return;
+    const [w, s, e, n] = bbox(data);
+    this.map.fitBounds([w, s, e, n], { padding: 40, duration: 600, maxZoom: 14 });
+  }
+
+  private bindStore(): void {
+    const sub = <U>(selector: (s: AppState) => U, listener: () => void) =>
+      this.unsubscribes.push(this.store.subscribe(selector, listener));
+    sub((s) => s.pack.manifest, () => this.resetPack());
+    sub((s) => s.layerData, () => this.syncAll());
+    sub((s) => s.layerUi, () => this.syncAll());
+    sub((s) => s.order, () => this.applyOrder());
+    sub((s) => s.basemap, () => this.applyBasemap());
+    sub((s) => s.selectedCommune, () => this.applySelection());
+    sub((s) => s.lang, () => this.applyLang());
+  }
+
+  private resetPack(): void {
+    if (!this.styleReady) return;
+    this.popup?.remove();
+    this.hovered = null;
+    this.selected = null;
+    for (const layer of this.manifest?.layers ?? []) {
+      for (const id of styleLayerIds(layer)) if (this.map.getLayer(id)) this.map.removeLayer(id);
+      if (this.map.getSource(sourceId(layer.id))) this.map.removeSource(sourceId(layer.id));
+    }
+    this.shown.clear();
+    this.manifest = this.store.getState().pack.manifest;
+    if (this.manifest) {
+      const [w, s, e, n] = this.manifest.bounds;
+      this.map.fitBounds([w, s, e, n], { padding: 20, duration: 0 });
+    }
+    this.syncAll();
+  }
+
+  private syncAll(): void {
+    if (!this.styleReady) return;
+    const state = this.store.getState();
+    if (state.pack.manifest !== this.manifest) return this.resetPack();
+    if (!this.manifest) return;
+    let added = false;
+    for (const layer of this.manifest.layers) {
+      const data = state.layerData[layer.id];
+      const ui = state.layerUi[layer.id];
+      if (!ui || !data || data.status !== 'ready' || !data.data) continue;
+      if (!this.shown.has(layer.id)) {
+        this.map.addSource(sourceId(layer.id), { type: 'geojson', data: withIds(data.data) });
+        for (const spec of buildStyleLayers(layer, ui)) this.map.addLayer(spec);
+        this.shown.set(layer.id, data.data);
+        added = true;
+        continue;
+      }
+      if (this.shown.get(layer.id) !== data.data) {
+        (this.map.getSource(sourceId(layer.id)) as GeoJSONSource).setData(withIds(data.data));
+        this.shown.set(layer.id, data.data);
+      }
+      this.applyLayerUi(layer, ui);
+    }
+    if (added) {
+      this.applyOrder();
+      this.applySelection();
+    }
+  }
+
+  private applyLayerUi(layer: LayerSpec, ui: AppState['layerUi'][string]): void {
+    for (const spec of buildStyleLayers(layer, ui)) {
+      const s = spec as unknown as { id: string; layout?: Record<string, unknown>; paint?: Record<string, unknown>; filter?: unknown };
+      this.map.setLayoutProperty(s.id, 'visibility', s.layout?.visibility as 'visible' | 'none');
+      for (const [k, v] of Object.entries(s.paint ?? {})) this.map.setPaintProperty(s.id, k as 'fill-color', v as string);
+      this.map.setFilter(s.id, (s.filter ?? null) as maplibregl.FilterSpecification | null);
+    }
+  }
+
+  /** Stacks pack layers by the store's order (top first), with all labels above all shapes. */
+  private applyOrder(): void {
+    if (!this.styleReady || !this.manifest) return;
+    const byId = new Map(this.manifest.layers.map((l) => [l.id, l]));
+    const order = [...this.store.getState().order].reverse();
+    const labels: string[] = [];
+    for (const id of order) {
+      const layer = byId.get(id);
+      if (!layer || !this.shown.has(id)) continue;
+      for (const styleId of styleLayerIds(layer)) {
+        if (styleId.endsWith('::label')) labels.push(styleId);
+        else this.map.moveLayer(styleId);
+      }
+    }
+    for (const id of labels) this.map.moveLayer(id);
+    if (this.map.getLayer(BASEMAP_LABEL_LAYER)) this.map.moveLayer(BASEMAP_LABEL_LAYER);
+  }
+
+  private applyLang(): void {
+    if (!this.styleReady) return;
+    const lang = this.store.getState().lang;
+    this.map.setLayoutProperty(BASEMAP_LABEL_LAYER, 'text-field', ['get', lang === 'vi' ? 'name_vi' : 'name_en']);
+    this.popup?.remove();
+  }
+
+  private activeBoundary() {
+    const s = this.store.getState();
+    return s.pack.manifest?.boundarySets?.find((b) => b.id === s.boundarySet) ?? null;
+  }
+
+  private applySelection(): void {
+    if (!this.styleReady) return;
+    if (this.selected && this.map.getSource(this.selected.source)) this.map.setFeatureState(this.selected, { selected: false });
+    this.selected = null;
+    const code = this.store.getState().selectedCommune;
+    const boundary = this.activeBoundary();
+    if (!code || !boundary) return;
+    const data = this.shown.get(boundary.layer);
+    const index = data?.features.findIndex((f) => String(f.properties?.[boundary.codeField]) === code) ?? -1;
+    if (index < 0) return;
+    this.selected = { source: sourceId(boundary.layer), id: index };
+    this.map.setFeatureState(this.selected, { selected: true });
+  }
+
+  private applyBasemap(): void {
+    if (!this.styleReady) return;
+    const id = this.store.getState().basemap;
+    if (this.onlineWatch) window.clearTimeout(this.onlineWatch.timer);
+    this.onlineWatch = null;
+    if (this.map.getLayer(ONLINE_LAYER)) this.map.removeLayer(ONLINE_LAYER);
+    if (this.map.getSource(ONLINE_SOURCE)) this.map.removeSource(ONLINE_SOURCE);
+    const online = onlineBasemap(id);
+    this.map.setLayoutProperty('basemap-countries', 'visibility', online ? 'none' : 'visible');
+    if (!online) return;
+    this.map.addSource(ONLINE_SOURCE, onlineSource(online));
+    this.map.addLayer({ id: ONLINE_LAYER, type: 'raster', source: ONLINE_SOURCE }, 'basemap-borders');
+    // No network is the normal case here: if tiles keep failing and none arrives, go back.
+    const watch = {
+      errors: 0,
+      loaded: false,
+      timer: window.setTimeout(() => {
+        if (this.onlineWatch === watch && !watch.loaded) this.failBasemap();
+      }, ONLINE_FAILURE_TIMEOUT_MS),
+    };
+    this.onlineWatch = watch;
+  }
+
+  private failBasemap(): void {
+    const s = this.store.getState();
+    const name = t(s.lang, `basemap.${s.basemap}` as 'basemap.osm');
+    s.setBasemap('offline');
+    s.pushMessage('warning', { key: 'basemap.failed', params: { name } });
+  }
+
+  private bindPointer(): void {
+    const map = this.map;
+    map.on('error', (e) => {
+      const watch = this.onlineWatch;
+      if (!watch || (e as { sourceId?: string }).sourceId !== ONLINE_SOURCE) return;
+      watch.errors++;
+      if (!watch.loaded && watch.errors >= ONLINE_FAILURE_ERRORS) this.failBasemap();
+    });
+    map.on('sourcedata', (e) => {
+      if (this.onlineWatch && e.sourceId === ONLINE_SOURCE && e.tile) this.onlineWatch.loaded = true;
+    });
+    map.on('mousemove', (e) => {
+      this.options.onCursor?.(e.lngLat);
+      this.hover(e);
+    });
+    map.on('mouseout', () => {
+      this.options.onCursor?.(null);
+      this.setHovered(null);
+    });
+    map.on('click', (e) => this.click(e));
+  }
+
+  private interactiveIds(): string[] {
+    const state = this.store.getState();
+    return (this.manifest?.layers ?? [])
+      .filter((l) => this.shown.has(l.id) && state.layerUi[l.id]?.visible)
+      .flatMap((l) => interactiveLayerIds(l));
+  }
+
+  private topFeature(e: MapMouseEvent): MapGeoJSONFeature | undefined {
+    const layers = this.interactiveIds();
+    if (layers.length === 0) return undefined;
+    const pad = 3;
+    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
+      [e.point.x - pad, e.point.y - pad],
+      [e.point.x + pad, e.point.y + pad],
+    ];
+    const hits = this.map.queryRenderedFeatures(box, { layers });
+    // Boundaries sit on top as outlines; a click inside a forest lot means the lot.
+    const boundaryLayer = this.activeBoundary()?.layer;
+    return hits.find((f) => packLayerOf(f.layer.id) !== boundaryLayer) ?? hits[0];
+  }
+
+  private setHovered(ref: FeatureRef | null): void {
+    if (this.hovered && this.map.getSource(this.hovered.source)) this.map.setFeatureState(this.hovered, { hover: false });
+    this.hovered = ref;
+    if (ref) this.map.setFeatureState(ref, { hover: true });
+    this.map.getCanvas().style.cursor = ref ? 'pointer' : '';
+  }
+
+  private hover(e: MapMouseEvent): void {
+    const f = this.topFeature(e);
+    if (!f || typeof f.id !== 'number') return this.setHovered(null);
+    if (this.hovered?.source === f.source && this.hovered.id === f.id) return;
+    this.setHovered({ source: f.source, id: f.id });
+  }
+
+  private click(e: MapMouseEvent): void {
+    const f = this.topFeature(e);
+    this.popup?.remove();
+    if (!f) return;
+    const layerId = packLayerOf(f.layer.id);
+    const layer = this.manifest?.layers.find((l) => l.id === layerId);
+    if (!layer) return;
+    const state = this.store.getState();
+    const boundary = this.activeBoundary();
+    if (boundary && boundary.layer === layer.id) state.selectCommune(String(f.properties[boundary.codeField] ?? ''));
+    this.showPopup(layer, f.properties, e.lngLat);
+  }
+
+  showPopup(layer: LayerSpec, properties: Record<string, unknown>, at: maplibregl.LngLatLike): void {
+    const lang = this.store.getState().lang;
+    this.popup?.remove();
+    this.popup = new maplibregl.Popup({ maxWidth: '340px', closeButton: true, focusAfterOpen: false })
+      .setLngLat(at)
+      .setDOMContent(buildPopupContent(layer, properties, lang))
+      .addTo(this.map);
+    const close = this.popup.getElement()?.querySelector('.maplibregl-popup-close-button');
+    close?.setAttribute('aria-label', t(lang, 'popup.close'));
+    this.popup.getElement()?.setAttribute('aria-label', localize(layer.title, lang));
+  }
+}
+
+/** Feature ids are the feature's index, so feature-state can address any feature from data. */
+function withIds(fc: FeatureCollection): FeatureCollection {
+  return { type: 'FeatureCollection', features: fc.features.map((f, i) => ({ ...f, id: i })) };
+}

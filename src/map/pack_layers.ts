@@ -1,0 +1,115 @@
+import type { LayerSpecification, FilterSpecification } from 'maplibre-gl';
+import type { LayerSpec } from '../catalog/manifest_types';
+import type { LayerUi } from '../state/store';
+import { circleRadius, colorExpression, lineWidth, outlineColor } from '../style/layer_style';
+
+// Pure: one manifest layer → the MapLibre style layers that draw it. Ids are derived
+// (`<id>::fill`, `<id>::line`, …) so the map module can find every part of a pack layer.
+
+export const LABEL_FONT = 'Noto Sans Regular';
+
+export function sourceId(layerId: string): string {
+  return `pack:${layerId}`;
+}
+
+export function styleLayerIds(layer: LayerSpec): string[] {
+  const parts: string[] = [];
+  if (layer.geometry === 'polygon') parts.push('fill', 'line');
+  if (layer.geometry === 'line') parts.push('line');
+  if (layer.geometry === 'point') parts.push('circle');
+  if (layer.label) parts.push('label');
+  return parts.map((p) => `${layer.id}::${p}`);
+}
+
+/** The pack layer a style layer belongs to, or null for basemap layers. */
+export function packLayerOf(styleLayerId: string): string | null {
+  const i = styleLayerId.indexOf('::');
+  return i > 0 ? styleLayerId.slice(0, i) : null;
+}
+
+/** Layers the user can click or hover: not labels. */
+export function interactiveLayerIds(layer: LayerSpec): string[] {
+  return styleLayerIds(layer).filter((id) => !id.endsWith('::label'));
+}
+
+export function filterExpression(filters: Record<string, string>): FilterSpecification | undefined {
+  const clauses = Object.entries(filters).map(([field, value]) => ['==', ['to-string', ['get', field]], value]);
+  if (clauses.length === 0) return undefined;
+  return ['all', ...clauses] as unknown as FilterSpecification;
+}
+
+const hovered = (on: unknown, off: unknown) => ['case', ['boolean', ['feature-state', 'hover'], false], on, off];
+const selected = (on: unknown, off: unknown) => ['case', ['boolean', ['feature-state', 'selected'], false], on, off];
+
+export function buildStyleLayers(layer: LayerSpec, ui: LayerUi): LayerSpecification[] {
+  const source = sourceId(layer.id);
+  const visibility = ui.visible ? 'visible' : 'none';
+  const filter = filterExpression(ui.filters);
+  const color = colorExpression(layer.style);
+  const width = lineWidth(layer.style, layer.geometry);
+  const out: Record<string, unknown>[] = [];
+  const common = (part: string, type: string) => ({
+    id: `${layer.id}::${part}`,
+    type,
+    source,
+    layout: { visibility } as Record<string, unknown>,
+    ...(filter ? { filter } : {}),
+  });
+
+  if (layer.geometry === 'polygon') {
+    out.push({
+      ...common('fill', 'fill'),
+      paint: { 'fill-color': color, 'fill-opacity': hovered(Math.min(1, ui.opacity + 0.15), ui.opacity) },
+    });
+    out.push({
+      ...common('line', 'line'),
+      paint: {
+        'line-color': selected('#d81b60', outlineColor(layer.style)),
+        'line-width': selected(width + 3, hovered(width + 1.5, width)),
+        'line-opacity': Math.min(1, ui.opacity + 0.2),
+      },
+    });
+  } else if (layer.geometry === 'line') {
+    out.push({
+      ...common('line', 'line'),
+      layout: { visibility, 'line-join': 'round', 'line-cap': 'round' },
+      paint: { 'line-color': color, 'line-width': hovered(width + 2, width), 'line-opacity': ui.opacity },
+    });
+  } else {
+    const radius = circleRadius(layer.style);
+    out.push({
+      ...common('circle', 'circle'),
+      paint: {
+        'circle-color': color,
+        'circle-radius': hovered(radius + 3, radius),
+        'circle-opacity': ui.opacity,
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 1.5,
+        'circle-stroke-opacity': ui.opacity,
+      },
+    });
+  }
+
+  if (layer.label) {
+    out.push({
+      ...common('label', 'symbol'),
+      minzoom: layer.label.minzoom ?? 0,
+      layout: {
+        visibility,
+        'text-field': ['to-string', ['get', layer.label.field]],
+        'text-font': [LABEL_FONT],
+        'text-size': layer.label.size ?? 13,
+        'text-max-width': 8,
+        'text-allow-overlap': false,
+        ...(layer.geometry === 'point' ? { 'text-offset': [0, 1.2], 'text-anchor': 'top' } : {}),
+      },
+      paint: {
+        'text-color': layer.label.color ?? '#1b1b1b',
+        'text-halo-color': 'rgba(255,255,255,0.95)',
+        'text-halo-width': 1.6,
+        'text-opacity': ui.opacity < 0.05 ? 0 : 1,
+      },
+    });
+  }
+  return out as unknown as LayerSpecification[];
+}

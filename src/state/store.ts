@@ -1,0 +1,207 @@
+import { createStore, type StoreApi } from 'zustand/vanilla';
+import { subscribeWithSelector } from 'zustand/middleware';
+import type { FeatureCollection } from 'geojson';
+import type { Lang, PackManifest } from '../catalog/manifest_types';
+import type { Message } from '../i18n/i18n';
+import { DEFAULT_LANG } from '../i18n/i18n';
+import { defaultOpacity } from '../style/layer_style';
+
+// One vanilla store, split into slices; the map and each panel subscribe to the slice they
+// show (subscribeWithSelector), so a change redraws only what depends on it.
+
+export type BasemapId = 'offline' | 'osm' | 'satellite' | 'topo';
+
+export interface PackState {
+  status: 'idle' | 'loading' | 'ready' | 'error';
+  /** URL of the manifest on screen. */
+  url: string | null;
+  /** URL of a manifest being loaded; the one on screen stays until it is ready. */
+  loadingUrl: string | null;
+  manifest: PackManifest | null;
+  /** Files done / total while loading, and the file being read. */
+  progress: { done: number; total: number; file: string };
+}
+
+export interface LayerData {
+  status: 'loading' | 'ready' | 'error';
+  data: FeatureCollection | null;
+  featureCount: number;
+  /** Rows or features left out while parsing (1-based). */
+  skipped: number[];
+  error: Message | null;
+}
+
+export interface LayerUi {
+  visible: boolean;
+  opacity: number;
+  /** field → selected value as text; a missing key means "all". */
+  filters: Record<string, string>;
+}
+
+export interface UiMessage {
+  id: number;
+  level: 'info' | 'warning' | 'error';
+  message: Message;
+  /** Nested messages substituted into params (e.g. a reason inside an error). */
+  nested?: Record<string, Message>;
+}
+
+export interface AppState {
+  pack: PackState;
+  layerData: Record<string, LayerData>;
+  layerUi: Record<string, LayerUi>;
+  /** Layer ids, top of the map first. */
+  order: string[];
+  lang: Lang;
+  boundarySet: string | null;
+  basemap: BasemapId;
+  selectedCommune: string | null;
+  messages: UiMessage[];
+}
+
+export interface AppActions {
+  packLoading(url: string, total: number): void;
+  packProgress(done: number, total: number, file: string): void;
+  /** A valid manifest replaces the pack on screen; its files are still loading. */
+  packManifest(url: string, manifest: PackManifest): void;
+  packDone(): void;
+  packFailed(): void;
+  setLayerData(id: string, data: LayerData): void;
+  setLayerVisible(id: string, visible: boolean): void;
+  setLayerOpacity(id: string, opacity: number): void;
+  setLayerFilter(id: string, field: string, value: string | null): void;
+  moveLayer(id: string, delta: -1 | 1): void;
+  setLang(lang: Lang): void;
+  setBoundarySet(id: string): void;
+  setBasemap(id: BasemapId): void;
+  selectCommune(code: string | null): void;
+  pushMessage(level: UiMessage['level'], message: Message, nested?: Record<string, Message>): number;
+  dismissMessage(id: number): void;
+}
+
+export type AppStore = StoreApi<AppState & AppActions> & {
+  subscribe: StoreApi<AppState & AppActions>['subscribe'] & {
+    <U>(
+      selector: (state: AppState & AppActions) => U,
+      listener: (selected: U, previous: U) => void,
+      options?: { equalityFn?: (a: U, b: U) => boolean; fireImmediately?: boolean },
+    ): () => void;
+  };
+};
+
+export function initialState(lang: Lang = DEFAULT_LANG): AppState {
+  return {
+    pack: { status: 'idle', url: null, loadingUrl: null, manifest: null, progress: { done: 0, total: 0, file: '' } },
+    layerData: {},
+    layerUi: {},
+    order: [],
+    lang,
+    boundarySet: null,
+    basemap: 'offline',
+    selectedCommune: null,
+    messages: [],
+  };
+}
+
+/** Layer state for a freshly loaded pack; the boundary set decides which boundary layer shows. */
+export function layerUiForManifest(manifest: PackManifest, boundarySet: string | null): Record<string, LayerUi> {
+  const boundaryLayers = new Map((manifest.boundarySets ?? []).map((b) => [b.layer, b.id]));
+  const ui: Record<string, LayerUi> = {};
+  for (const layer of manifest.layers) {
+    const setId = boundaryLayers.get(layer.id);
+    ui[layer.id] = {
+      visible: setId !== undefined ? setId === boundarySet : layer.visible !== false,
+      opacity: layer.opacity ?? defaultOpacity(layer.geometry),
+      filters: {},
+    };
+  }
+  return ui;
+}
+
+/**
+ * Points above lines above polygons; boundary sets above other polygons (they are outlines
+ * with a faint fill); otherwise later manifest entries above earlier ones, as in QGIS.
+ */
+export function initialOrder(manifest: PackManifest): string[] {
+  const rank = { point: 0, line: 1, polygon: 3 } as const;
+  const boundaryLayers = new Set((manifest.boundarySets ?? []).map((b) => b.layer));
+  return manifest.layers
+    .map((l, i) => ({ id: l.id, key: (boundaryLayers.has(l.id) ? 2 : rank[l.geometry]) * 10000 - i }))
+    .sort((a, b) => a.key - b.key)
+    .map((l) => l.id);
+}
+
+let nextMessageId = 1;
+
+export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
+  return createStore<AppState & AppActions>()(
+    subscribeWithSelector((set, get) => ({
+      ...initialState(lang),
+      packLoading: (url, total) =>
+        set((s) => ({ pack: { ...s.pack, status: 'loading', loadingUrl: url, progress: { done: 0, total, file: '' } } })),
+      packProgress: (done, total, file) => set((s) => ({ pack: { ...s.pack, progress: { done, total, file } } })),
+      packManifest: (url, manifest) => {
+        const sets = manifest.boundarySets ?? [];
+        const boundarySet = manifest.defaultBoundarySet ?? sets[0]?.id ?? null;
+        set({
+          pack: { status: 'loading', url, loadingUrl: null, manifest, progress: { done: 0, total: manifest.layers.length, file: '' } },
+          layerData: {},
+          layerUi: layerUiForManifest(manifest, boundarySet),
+          order: initialOrder(manifest),
+          boundarySet,
+          selectedCommune: null,
+        });
+      },
+      packDone: () => set((s) => ({ pack: { ...s.pack, status: 'ready', loadingUrl: null } })),
+      packFailed: () =>
+        set((s) => ({ pack: { ...s.pack, status: s.pack.manifest ? 'ready' : 'error', loadingUrl: null } })),
+      setLayerData: (id, data) => set((s) => ({ layerData: { ...s.layerData, [id]: data } })),
+      setLayerVisible: (id, visible) => updateLayerUi(set, get, id, { visible }),
+      setLayerOpacity: (id, opacity) => updateLayerUi(set, get, id, { opacity: Math.min(1, Math.max(0, opacity)) }),
+      setLayerFilter: (id, field, value) => {
+        const current = get().layerUi[id];
+        if (!current) return;
+        const filters = { ...current.filters };
+        if (value === null) delete filters[field];
+        else filters[field] = value;
+        updateLayerUi(set, get, id, { filters });
+      },
+      moveLayer: (id, delta) => {
+        const order = [...get().order];
+        const i = order.indexOf(id);
+        const j = i + delta;
+        if (i < 0 || j < 0 || j >= order.length) return;
+        [order[i], order[j]] = [order[j]!, order[i]!];
+        set({ order });
+      },
+      setLang: (lang) => set({ lang }),
+      setBoundarySet: (id) => {
+        const manifest = get().pack.manifest;
+        const sets = manifest?.boundarySets ?? [];
+        if (!sets.some((b) => b.id === id)) return;
+        const layerUi = { ...get().layerUi };
+        for (const b of sets) {
+          const ui = layerUi[b.layer];
+          if (ui) layerUi[b.layer] = { ...ui, visible: b.id === id };
+        }
+        set({ boundarySet: id, layerUi, selectedCommune: null });
+      },
+      setBasemap: (basemap) => set({ basemap }),
+      selectCommune: (selectedCommune) => set({ selectedCommune }),
+      pushMessage: (level, message, nested) => {
+        const id = nextMessageId++;
+        set((s) => ({ messages: [...s.messages, { id, level, message, nested }] }));
+        return id;
+      },
+      dismissMessage: (id) => set((s) => ({ messages: s.messages.filter((m) => m.id !== id) })),
+    })),
+  ) as AppStore;
+}
+
+type SetFn = (partial: Partial<AppState>) => void;
+
+function updateLayerUi(set: SetFn, get: () => AppState, id: string, patch: Partial<LayerUi>): void {
+  const current = get().layerUi[id];
+  if (!current) return;
+  set({ layerUi: { ...get().layerUi, [id]: { ...current, ...patch } } });
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { LayerSpec, LayerStyle } from '../catalog/manifest_types';
+import { colorExpression, darken, legendItems, outlineColor } from './layer_style';
+
+function createLayer(style: LayerStyle): LayerSpec {
+  return {
+    id: 'x',
+    title: { vi: 'Lớp thử', en: 'Test layer' },
+    group: 'g',
+    file: 'x.geojson',
+    format: 'geojson',
+    geometry: 'polygon',
+    style,
+    provenance: { source: 'test' },
+  };
+}
+
+describe('colorExpression', () => {
+  it('returns the colour itself for a single style', () => {
+    expect(colorExpression({ type: 'single', color: '#ff0000' })).toBe('#ff0000');
+  });
+
+  it('matches categories as strings so numeric years match too', () => {
+    const expr = colorExpression({
+      type: 'categories',
+      field: 'year',
+      categories: [
+        { value: 2022, color: '#111111', label: '2022' },
+        { value: 2023, color: '#222222', label: '2023' },
+      ],
+    });
+    expect(expr).toEqual(['match', ['to-string', ['get', 'year']], '2022', '#111111', '2023', '#222222', '#bdbdbd']);
+  });
+
+  it('drops duplicate category values, which MapLibre rejects', () => {
+    const expr = colorExpression({
+      type: 'categories',
+      field: 'k',
+      categories: [
+        { value: 'a', color: '#111111', label: 'a' },
+        { value: 'a', color: '#222222', label: 'a again' },
+      ],
+      otherColor: '#999999',
+    });
+    expect(expr).toEqual(['match', ['to-string', ['get', 'k']], 'a', '#111111', '#999999']);
+  });
+
+  it('steps graduated classes in ascending order whatever the manifest order', () => {
+    const expr = colorExpression({
+      type: 'graduated',
+      field: 'v',
+      classes: [
+        { min: 10, color: '#bbbbbb' },
+        { max: 10, color: '#aaaaaa' },
+      ],
+    });
+    expect(expr).toEqual(['case', ['has', 'v'], ['step', ['to-number', ['get', 'v'], 0], '#aaaaaa', 10, '#bbbbbb'], '#bdbdbd']);
+  });
+});
+
+describe('darken', () => {
+  it('scales each channel', () => {
+    expect(darken('#ffffff', 0.5)).toBe('#808080');
+    expect(darken('#1a9850', 1)).toBe('#1a9850');
+  });
+
+  it('falls back to dark grey for colours it cannot parse', () => {
+    expect(darken('rgb(1,2,3)')).toBe('#333333');
+  });
+});
+
+describe('outlineColor', () => {
+  it('prefers the manifest outline colour', () => {
+    expect(outlineColor({ type: 'single', color: '#ffffff', outlineColor: '#000000' })).toBe('#000000');
+  });
+});
+
+describe('legendItems', () => {
+  it('uses the layer title for a single style in the chosen language', () => {
+    expect(legendItems(createLayer({ type: 'single', color: '#123456' }), 'en')).toEqual([{ color: '#123456', label: 'Test layer' }]);
+  });
+
+  it('lists categories with localized labels', () => {
+    const layer = createLayer({
+      type: 'categories',
+      field: 'use',
+      categories: [{ value: 'phong_ho', color: '#00aa00', label: { vi: 'Rừng phòng hộ', en: 'Protection forest' } }],
+    });
+    expect(legendItems(layer, 'vi')).toEqual([{ color: '#00aa00', label: 'Rừng phòng hộ' }]);
+  });
+
+  it('writes graduated ranges with the number style of the language', () => {
+    const layer = createLayer({
+      type: 'graduated',
+      field: 'budget',
+      unit: { vi: 'triệu đồng', en: 'million VND' },
+      classes: [
+        { max: 1500.5, color: '#a' },
+        { min: 1500.5, color: '#b' },
+      ],
+    });
+    expect(legendItems(layer, 'vi').map((i) => i.label)).toEqual(['< 1.500,5 triệu đồng', '≥ 1.500,5 triệu đồng']);
+    expect(legendItems(layer, 'en').map((i) => i.label)).toEqual(['< 1,500.5 million VND', '≥ 1,500.5 million VND']);
+  });
+});

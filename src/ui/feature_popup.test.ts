@@ -1,0 +1,58 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import type { LayerSpec } from '../catalog/manifest_types';
+import { buildPopupContent, formatFieldValue } from './feature_popup';
+
+function createLayer(patch: Partial<LayerSpec> = {}): LayerSpec {
+  return {
+    id: 'sites',
+    title: { vi: 'Công trình', en: 'Project sites' },
+    group: 'projects',
+    file: 'sites.csv',
+    format: 'csv',
+    geometry: 'point',
+    style: { type: 'single', color: '#000000' },
+    provenance: { source: 'test' },
+    ...patch,
+  };
+}
+
+describe('formatFieldValue', () => {
+  it('formats numbers in the Vietnamese or English style with units', () => {
+    const field = { field: 'budget', label: 'b', format: 'number' as const, digits: 1, unit: { vi: 'triệu đồng', en: 'million VND' } };
+    expect(formatFieldValue(12345.67, field, 'vi')).toBe('12.345,7 triệu đồng');
+    expect(formatFieldValue(12345.67, field, 'en')).toBe('12,345.7 million VND');
+  });
+
+  it('shows a placeholder for empty values', () => {
+    expect(formatFieldValue(null, { field: 'x', label: 'x' }, 'en')).toBe('(empty)');
+  });
+
+  it('keeps text that is not a number as it is', () => {
+    expect(formatFieldValue('n/a', { field: 'x', label: 'x', format: 'number' }, 'en')).toBe('n/a');
+  });
+});
+
+describe('buildPopupContent', () => {
+  it('never interprets attribute values as HTML', () => {
+    const evil = '<img src=x onerror="window.__pwned=1"><a href="javascript:alert(1)">x</a>';
+    const el = buildPopupContent(createLayer({ popup: { titleField: 'name', fields: [{ field: 'name', label: 'Tên' }] } }), { name: evil }, 'vi');
+    expect(el.querySelector('img')).toBeNull();
+    expect(el.querySelector('a')).toBeNull();
+    expect(el.querySelector('h3')?.textContent).toBe(evil);
+    expect(el.querySelector('td')?.textContent).toBe(evil);
+  });
+
+  it('lists every attribute when the manifest declares no popup fields', () => {
+    const el = buildPopupContent(createLayer(), { a: 1, b: 'hai' }, 'en');
+    expect([...el.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['a', 'b']);
+    expect(el.querySelector('h3')?.textContent).toBe('Project sites');
+  });
+
+  it('uses the labels of the chosen language and flags illustrative data', () => {
+    const layer = createLayer({ illustrative: true, popup: { fields: [{ field: 'status', label: { vi: 'Trạng thái', en: 'Status' } }] } });
+    const el = buildPopupContent(layer, { status: 'planned' }, 'vi');
+    expect(el.querySelector('th')?.textContent).toBe('Trạng thái');
+    expect(el.querySelector('.feature-popup__note')?.textContent).toContain('minh họa');
+  });
+});

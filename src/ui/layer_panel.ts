@@ -1,0 +1,152 @@
+import type { Lang, LayerSpec, PackManifest } from '../catalog/manifest_types';
+import type { AppState, AppStore } from '../state/store';
+import { localize, renderMessage, t } from '../i18n/i18n';
+import { legendItems } from '../style/layer_style';
+import { clear, h } from './dom';
+
+// Layer panel: groups from the manifest, each layer with visibility, opacity, order, filters,
+// legend and status. The structure is rebuilt only when the pack, language or order change;
+// visibility, opacity and counts are patched in place so a dragged slider keeps focus.
+
+export interface LayerPanelDeps {
+  store: AppStore;
+  zoomToLayer(id: string): void;
+}
+
+interface RowControls {
+  checkbox: HTMLInputElement;
+  opacity: HTMLInputElement;
+  status: HTMLElement;
+  filters: Map<string, HTMLSelectElement>;
+  row: HTMLElement;
+}
+
+export function distinctValues(layerData: AppState['layerData'][string] | undefined, field: string): string[] {
+  const values = new Set<string>();
+  for (const f of layerData?.data?.features ?? []) {
+    const v = f.properties?.[field];
+    if (v !== null && v !== undefined && v !== '') values.add(String(v));
+  }
+  return [...values].sort((a, b) => a.localeCompare(b, 'vi', { numeric: true }));
+}
+
+export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => void {
+  const { store } = deps;
+  let rows = new Map<string, RowControls>();
+
+  const render = () => {
+    const state = store.getState();
+    const manifest = state.pack.manifest;
+    const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
+    clear(el);
+    rows = new Map();
+    el.append(h('h2', { class: 'panel-heading', id: 'layers-heading', text: t(state.lang, 'layers.heading') }));
+    if (!manifest) return;
+    for (const group of manifest.groups) {
+      const layers = state.order.map((id) => manifest.layers.find((l) => l.id === id)).filter((l): l is LayerSpec => !!l && l.group === group.id);
+      if (layers.length === 0) continue;
+      const list = h('ul', { class: 'layer-list' });
+      for (const layer of layers) list.append(renderRow(layer, manifest, state.lang));
+      el.append(h('section', { class: 'layer-group', 'aria-label': localize(group.title, state.lang) }, h('h3', { text: localize(group.title, state.lang) }), list));
+    }
+    update();
+    if (focusKey) el.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
+  };
+
+  const renderRow = (layer: LayerSpec, manifest: PackManifest, lang: Lang): HTMLElement => {
+    const title = localize(layer.title, lang);
+    const checkbox = h('input', { type: 'checkbox', id: `layer-vis-${layer.id}`, 'data-focus-key': `vis:${layer.id}`, 'aria-label': t(lang, 'layers.visible', { title }) });
+    checkbox.addEventListener('change', () => {
+      const s = store.getState();
+      const boundary = manifest.boundarySets?.find((b) => b.layer === layer.id);
+      // turning on a boundary layer switches the boundary set, keeping one set on screen
+      if (boundary && checkbox.checked) s.setBoundarySet(boundary.id);
+      else s.setLayerVisible(layer.id, checkbox.checked);
+    });
+    const opacity = h('input', { type: 'range', min: 0, max: 100, step: 5, class: 'layer-opacity', 'data-focus-key': `op:${layer.id}`, 'aria-label': t(lang, 'layers.opacity', { title }) });
+    opacity.addEventListener('input', () => store.getState().setLayerOpacity(layer.id, Number(opacity.value) / 100));
+    const button = (key: 'layers.up' | 'layers.down' | 'layers.zoomTo', symbol: string, onClick: () => void) => {
+      const b = h('button', { type: 'button', class: 'icon-button', 'data-focus-key': `${key}:${layer.id}`, 'aria-label': t(lang, key, { title }), title: t(lang, key, { title }), text: symbol });
+      b.addEventListener('click', onClick);
+      return b;
+    };
+    const status = h('span', { class: 'layer-status', 'aria-live': 'polite' });
+    const filters = new Map<string, HTMLSelectElement>();
+    const filterBox = h('div', { class: 'layer-filters' });
+    for (const f of layer.filters ?? []) {
+      const id = `filter-${layer.id}-${f.field}`;
+      const select = h('select', { id, 'data-focus-key': `filter:${layer.id}:${f.field}` });
+      select.addEventListener('change', () => store.getState().setLayerFilter(layer.id, f.field, select.value === '' ? null : select.value));
+      filters.set(f.field, select);
+      filterBox.append(h('label', { for: id, text: localize(f.label, lang) }), select);
+    }
+    const legend = h('ul', { class: 'legend', 'aria-label': `${t(lang, 'layers.legend')}: ${title}` });
+    for (const item of legendItems(layer, lang)) {
+      legend.append(h('li', {}, h('span', { class: `swatch swatch--${layer.geometry}`, style: `--swatch:${item.color}`, 'aria-hidden': 'true' }), h('span', { text: item.label })));
+    }
+    const source = localize(layer.provenance.source, lang);
+    const row = h(
+      'li',
+      { class: 'layer-row', 'data-layer-id': layer.id },
+      h(
+        'div',
+        { class: 'layer-row__head' },
+        checkbox,
+        h('label', { for: checkbox.id, class: 'layer-title', text: title }),
+        layer.illustrative ? h('span', { class: 'badge', title: t(lang, 'layers.illustrativeTitle'), text: t(lang, 'layers.illustrative') }) : null,
+        h('span', { class: 'layer-buttons' }, button('layers.up', '▲', () => store.getState().moveLayer(layer.id, -1)), button('layers.down', '▼', () => store.getState().moveLayer(layer.id, 1)), button('layers.zoomTo', '⤢', () => deps.zoomToLayer(layer.id))),
+      ),
+      h('div', { class: 'layer-row__body' }, opacity, status),
+      layer.filters?.length ? filterBox : null,
+      legend,
+      h('p', { class: 'layer-source', text: t(lang, 'layers.source', { source }) }),
+    );
+    rows.set(layer.id, { checkbox, opacity, status, filters, row });
+    return row;
+  };
+
+  const update = () => {
+    const state = store.getState();
+    for (const [id, c] of rows) {
+      const ui = state.layerUi[id];
+      const data = state.layerData[id];
+      if (!ui) continue;
+      c.checkbox.checked = ui.visible;
+      c.opacity.value = String(Math.round(ui.opacity * 100));
+      c.row.classList.toggle('is-hidden', !ui.visible);
+      c.row.classList.toggle('is-error', data?.status === 'error');
+      c.status.textContent =
+        data?.status === 'ready'
+          ? t(state.lang, 'layers.features', { count: data.featureCount })
+          : data?.status === 'error' && data.error
+            ? renderMessage(state.lang, data.error)
+            : t(state.lang, 'layers.loading');
+      for (const [field, select] of c.filters) {
+        const current = ui.filters[field] ?? '';
+        const values = distinctValues(data, field);
+        const wanted = ['', ...values].join('\u0000');
+        if (select.dataset.values !== wanted) {
+          clear(select);
+          select.append(h('option', { value: '', text: t(state.lang, 'layers.filterAll') }));
+          for (const v of values) select.append(h('option', { value: v, text: v }));
+          select.dataset.values = wanted;
+        }
+        select.value = current;
+      }
+    }
+  };
+
+  const unsubs = [
+    store.subscribe((s) => [s.pack.manifest, s.lang, s.order] as const, render, { equalityFn: shallowTuple }),
+    store.subscribe((s) => [s.layerUi, s.layerData] as const, update, { equalityFn: shallowTuple }),
+  ];
+  render();
+  return () => {
+    for (const u of unsubs) u();
+    clear(el);
+  };
+}
+
+export function shallowTuple(a: readonly unknown[], b: readonly unknown[]): boolean {
+  return a.length === b.length && a.every((v, i) => Object.is(v, b[i]));
+}

@@ -1,0 +1,40 @@
+/// <reference lib="webworker" />
+import { fetchLayerFile } from '../io/fetch_layer_file';
+import type { WorkerRequest, WorkerResponse } from './layer_file_protocol';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+const running = new Map<number, AbortController>();
+
+function post(msg: WorkerResponse): void {
+  scope.postMessage(msg);
+}
+
+scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
+  const req = event.data;
+  if (req.type === 'cancel') {
+    running.get(req.id)?.abort();
+    return;
+  }
+  const controller = new AbortController();
+  running.set(req.id, controller);
+  let lastPost = 0;
+  try {
+    const result = await fetchLayerFile(
+      req,
+      (loaded, total) => {
+        // progress at most every 50 ms: more would flood the main thread with messages
+        const now = performance.now();
+        if (now - lastPost > 50) {
+          lastPost = now;
+          post({ type: 'progress', id: req.id, loaded, total });
+        }
+      },
+      controller.signal,
+    );
+    if (!controller.signal.aborted) post({ type: 'result', id: req.id, result });
+  } catch {
+    // aborted: the caller already settled its promise
+  } finally {
+    running.delete(req.id);
+  }
+};

@@ -1,0 +1,63 @@
+import type { ParseResult } from '../io/parse_layer_file';
+import type { LoadLayerFileRequest, WorkerResponse } from './layer_file_protocol';
+
+// Main-thread side of the layer-file worker: one promise per file, with progress and abort.
+
+export class CancelledError extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'CancelledError';
+  }
+}
+
+type Pending = {
+  resolve: (r: ParseResult) => void;
+  reject: (e: Error) => void;
+  onProgress: (loaded: number, total: number) => void;
+};
+
+export class LayerFileClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, Pending>();
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./layer_file.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
+      const msg = event.data;
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      if (msg.type === 'progress') p.onProgress(msg.loaded, msg.total);
+      else {
+        this.pending.delete(msg.id);
+        p.resolve(msg.result);
+      }
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  load(
+    req: Omit<LoadLayerFileRequest, 'type' | 'id'>,
+    onProgress: (loaded: number, total: number) => void,
+    signal: AbortSignal,
+  ): Promise<ParseResult> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    return new Promise<ParseResult>((resolve, reject) => {
+      if (signal.aborted) return reject(new CancelledError());
+      this.pending.set(id, { resolve, reject, onProgress });
+      signal.addEventListener(
+        'abort',
+        () => {
+          if (!this.pending.delete(id)) return;
+          worker.postMessage({ type: 'cancel', id });
+          reject(new CancelledError());
+        },
+        { once: true },
+      );
+      worker.postMessage({ type: 'load', id, ...req } satisfies LoadLayerFileRequest);
+    });
+  }
+}
