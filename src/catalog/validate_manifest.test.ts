@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { validateManifest } from './validate_manifest';
+
+function createManifest(patch: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    schemaVersion: 1,
+    id: 'test',
+    title: { vi: 'Gói thử', en: 'Test pack' },
+    bounds: [102.3, 22.1, 103, 22.8],
+    groups: [{ id: 'boundaries', title: 'Boundaries' }],
+    boundarySets: [{ id: '2013', title: '2013', layer: 'communes', codeField: 'gso_code', nameField: 'name_vi' }],
+    layers: [
+      {
+        id: 'communes',
+        title: 'Communes',
+        group: 'boundaries',
+        file: 'communes.geojson',
+        format: 'geojson',
+        geometry: 'polygon',
+        style: { type: 'single', color: '#ffcc00' },
+        provenance: { source: 'test' },
+      },
+    ],
+    ...patch,
+  };
+}
+
+function problemsOf(input: unknown) {
+  const r = validateManifest(input);
+  return r.ok ? [] : r.problems.map((p) => `${p.path} ${p.code}`);
+}
+
+describe('validateManifest', () => {
+  it('accepts a minimal valid manifest', () => {
+    expect(validateManifest(createManifest()).ok).toBe(true);
+  });
+
+  it('rejects something that is not an object', () => {
+    expect(problemsOf([1, 2])).toEqual(['$ not-object']);
+  });
+
+  it('rejects an unsupported schema version', () => {
+    expect(problemsOf(createManifest({ schemaVersion: 2 }))).toEqual(['$.schemaVersion schema-version']);
+  });
+
+  it('reports every problem with its path in one pass', () => {
+    const m = createManifest();
+    const layer = (m.layers as Record<string, unknown>[])[0]!;
+    delete layer.file;
+    layer.geometry = 'polygonz';
+    layer.style = { type: 'categories', field: 'use', categories: [{ value: 'a', color: 'green-ish', label: 'A' }] };
+    expect(problemsOf(m)).toEqual([
+      '$.layers[0].file required',
+      '$.layers[0].geometry enum',
+      '$.layers[0].style.categories[0].color color',
+      '$.boundarySets[0].layer enum',
+    ]);
+  });
+
+  it('requires coordinate columns for CSV layers and point geometry', () => {
+    const m = createManifest({
+      boundarySets: [],
+      layers: [{ id: 's', title: 'S', group: 'boundaries', file: 's.csv', format: 'csv', geometry: 'polygon', style: { type: 'single', color: '#000' }, provenance: { source: 'x' } }],
+    });
+    expect(problemsOf(m)).toEqual(['$.layers[0].coordinates required', '$.layers[0].geometry enum']);
+  });
+
+  it('catches unknown groups, duplicate ids and a bad default boundary set', () => {
+    const base = createManifest();
+    const layer = (base.layers as Record<string, unknown>[])[0]!;
+    const m = createManifest({ layers: [layer, { ...layer, group: 'nope' }], defaultBoundarySet: '2025' });
+    expect(problemsOf(m)).toEqual(['$.layers[1].group unknown-ref', '$.layers[1].id duplicate', '$.defaultBoundarySet unknown-ref']);
+  });
+
+  it('checks bounds are west < east and south < north', () => {
+    expect(problemsOf(createManifest({ bounds: [103, 22, 102, 23] }))).toEqual(['$.bounds range']);
+  });
+
+  it('checks opacity stays within 0..1', () => {
+    const m = createManifest();
+    (m.layers as Record<string, unknown>[])[0]!.opacity = 1.5;
+    expect(problemsOf(m)).toEqual(['$.layers[0].opacity range']);
+  });
+});
