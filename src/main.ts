@@ -81,6 +81,7 @@ window.mtmap = createAutomationApi({
   cancelLoad,
   zoomToCommune,
   whenIdle: () => mapView.whenIdle(),
+  deckLayerIds: () => mapView.deckLayerIds(),
 });
 
 void startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href);

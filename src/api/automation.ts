@@ -17,6 +17,8 @@ export interface LayerSummary {
   featureCount: number;
   status: 'loading' | 'ready' | 'error';
   illustrative: boolean;
+  /** Who draws it: MapLibre style layers, or deck.gl for large point sets. */
+  renderer: 'maplibre' | 'deck';
 }
 
 export interface MtMapApi {
@@ -46,6 +48,7 @@ export interface ApiDeps {
   cancelLoad(): void;
   zoomToCommune(code: string): boolean;
   whenIdle(): Promise<void>;
+  deckLayerIds(): string[];
 }
 
 function requireLayer(state: AppState, id: string): void {
@@ -72,6 +75,7 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
         featureCount: s.layerData[l.id]?.featureCount ?? 0,
         status: s.layerData[l.id]?.status ?? 'loading',
         illustrative: l.illustrative === true,
+        renderer: deps.deckLayerIds().includes(l.id) ? ('deck' as const) : ('maplibre' as const),
       }));
     },
     setLayerVisible: (id, visible) => {

@@ -9,7 +9,8 @@ import { localize, t } from '../i18n/i18n';
 import { buildPopupContent } from '../ui/feature_popup';
 import { BASEMAP_LABEL_LAYER, ONLINE_LAYER, ONLINE_SOURCE, offlineStyle, onlineBasemap, onlineSource } from './basemaps';
 import { labelFontFaces } from './map_fonts';
-import { buildStyleLayers, interactiveLayerIds, packLayerOf, sourceId, styleLayerIds } from './pack_layers';
+import { buildStyleLayers, interactiveLayerIds, packLayerOf, sourceId, styleLayerIds, usesDeck } from './pack_layers';
+import type { DeckPoints } from './deck_overlay';
 
 // The only module that talks to MapLibre. State is pushed in through store subscriptions;
 // the map never writes pack data back, only user intents (select a commune, basemap fallback).
@@ -38,6 +39,8 @@ export class MapView {
   private selected: FeatureRef | null = null;
   private popup: maplibregl.Popup | null = null;
   private onlineWatch: { errors: number; loaded: boolean; timer: number } | null = null;
+  private deck: DeckPoints | null = null;
+  private deckLoading: Promise<void> | null = null;
 
   constructor(private readonly options: MapViewOptions) {
     this.store = options.store;
@@ -96,7 +99,7 @@ export class MapView {
   }
 
   fitToLayer(layerId: string): void {
-    const data = this.shown.get(layerId);
+    const data = this.store.getState().layerData[layerId]?.data;
     if (!data || data.features.length === 0) return;
     const [w, s, e, n] = bbox(data);
     this.map.fitBounds([w, s, e, n], { padding: 40, duration: 600, maxZoom: 14 });
@@ -108,7 +111,10 @@ export class MapView {
     sub((s) => s.pack.manifest, () => this.resetPack());
     sub((s) => s.layerData, () => this.syncAll());
     sub((s) => s.layerUi, () => this.syncAll());
-    sub((s) => s.order, () => this.applyOrder());
+    sub((s) => s.order, () => {
+      this.applyOrder();
+      if (this.deck) this.deck.render(this.store.getState().order);
+    });
     sub((s) => s.basemap, () => this.applyBasemap());
     sub((s) => s.selectedCommune, () => this.applySelection());
     sub((s) => s.lang, () => this.applyLang());
@@ -124,6 +130,8 @@ export class MapView {
       if (this.map.getSource(sourceId(layer.id))) this.map.removeSource(sourceId(layer.id));
     }
     this.shown.clear();
+    for (const layer of this.manifest?.layers ?? []) this.deck?.remove(layer.id);
+    this.deck?.render([]);
     this.manifest = this.store.getState().pack.manifest;
     if (this.manifest) {
       const [w, s, e, n] = this.manifest.bounds;
@@ -138,12 +146,21 @@ export class MapView {
     if (state.pack.manifest !== this.manifest) return this.resetPack();
     if (!this.manifest) return;
     let added = false;
+    let deckChanged = false;
     for (const layer of this.manifest.layers) {
       const data = state.layerData[layer.id];
       const ui = state.layerUi[layer.id];
       if (!ui || !data || data.status !== 'ready' || !data.data) continue;
+      if (usesDeck(layer, data.featureCount)) {
+        deckChanged = true;
+        continue;
+      }
       if (!this.shown.has(layer.id)) {
-        this.map.addSource(sourceId(layer.id), { type: 'geojson', data: withIds(data.data) });
+        this.map.addSource(sourceId(layer.id), {
+          type: 'geojson',
+          data: withIds(data.data),
+          ...(layer.provenance.attribution ? { attribution: layer.provenance.attribution } : {}),
+        });
         for (const spec of buildStyleLayers(layer, ui)) this.map.addLayer(spec);
         this.shown.set(layer.id, data.data);
         added = true;
@@ -159,6 +176,34 @@ export class MapView {
       this.applyOrder();
       this.applySelection();
     }
+    if (deckChanged) void this.syncDeck();
+  }
+
+  private async syncDeck(): Promise<void> {
+    if (!this.deck) {
+      this.deckLoading ??= import('./deck_overlay').then(({ DeckPoints }) => {
+        this.deck = new DeckPoints(this.map);
+      });
+      await this.deckLoading;
+    }
+    const deck = this.deck!;
+    const state = this.store.getState();
+    for (const layer of state.pack.manifest?.layers ?? []) {
+      const data = state.layerData[layer.id];
+      const ui = state.layerUi[layer.id];
+      if (ui && data?.status === 'ready' && data.data && usesDeck(layer, data.featureCount)) deck.set(layer, data.data, ui);
+    }
+    deck.render(state.order);
+  }
+
+  /** Point layers drawn by deck.gl, for the automation API and benchmarks. */
+  deckLayerIds(): string[] {
+    const state = this.store.getState();
+    return (state.pack.manifest?.layers ?? []).filter((l) => this.deck?.has(l.id)).map((l) => l.id);
+  }
+
+  get deckAttributeBuilds(): number {
+    return this.deck?.attributeBuilds ?? 0;
   }
 
   private applyLayerUi(layer: LayerSpec, ui: AppState['layerUi'][string]): void {
@@ -302,8 +347,15 @@ export class MapView {
   }
 
   private click(e: MapMouseEvent): void {
-    const f = this.topFeature(e);
     this.popup?.remove();
+    const picked = this.deck?.pick(e.point.x, e.point.y);
+    if (picked) {
+      const layer = this.manifest?.layers.find((l) => l.id === picked.layerId);
+      const props = this.store.getState().layerData[picked.layerId]?.data?.features[picked.featureIndex]?.properties ?? {};
+      if (layer) this.showPopup(layer, props, picked.lngLat);
+      return;
+    }
+    const f = this.topFeature(e);
     if (!f) return;
     const layerId = packLayerOf(f.layer.id);
     const layer = this.manifest?.layers.find((l) => l.id === layerId);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
-import { buildStyleLayers, filterExpression, interactiveLayerIds, packLayerOf, styleLayerIds } from './pack_layers';
+import { DECK_POINT_THRESHOLD, buildStyleLayers, filterExpression, interactiveLayerIds, packLayerOf, styleLayerIds, usesDeck } from './pack_layers';
 
 function createLayer(patch: Partial<LayerSpec> = {}): LayerSpec {
   return {
@@ -76,5 +76,18 @@ describe('buildStyleLayers', () => {
   it('uses the declared label font for labels', () => {
     const layers = buildStyleLayers(createLayer({ label: { field: 'name_vi' } }), createUi());
     expect((layers[2]?.layout as Record<string, unknown>)['text-font']).toEqual(['Noto Sans Regular']);
+  });
+});
+
+describe('usesDeck', () => {
+  it('sends large point layers to deck.gl when the renderer is auto', () => {
+    expect(usesDeck(createLayer({ geometry: 'point' }), DECK_POINT_THRESHOLD + 1)).toBe(true);
+    expect(usesDeck(createLayer({ geometry: 'point' }), 100)).toBe(false);
+  });
+
+  it('follows an explicit renderer, but only deck-draws points', () => {
+    expect(usesDeck(createLayer({ geometry: 'point', renderer: 'deck' }), 5)).toBe(true);
+    expect(usesDeck(createLayer({ geometry: 'point', renderer: 'maplibre' }), 1e6)).toBe(false);
+    expect(usesDeck(createLayer({ geometry: 'polygon', renderer: 'deck' }), 5)).toBe(false);
   });
 });

@@ -8,6 +8,15 @@ import { circleRadius, colorExpression, lineWidth, outlineColor } from '../style
 
 export const LABEL_FONT = 'Noto Sans Regular';
 
+/** Above this many points, `renderer: auto` layers go to deck.gl binary attributes. */
+export const DECK_POINT_THRESHOLD = 20000;
+
+export function usesDeck(layer: LayerSpec, featureCount: number): boolean {
+  if (layer.renderer === 'deck') return layer.geometry === 'point';
+  if (layer.renderer === 'maplibre') return false;
+  return layer.geometry === 'point' && featureCount > DECK_POINT_THRESHOLD;
+}
+
 export function sourceId(layerId: string): string {
   return `pack:${layerId}`;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec, LayerStyle } from '../catalog/manifest_types';
-import { colorExpression, darken, legendItems, outlineColor } from './layer_style';
+import { colorExpression, darken, featureColor, hexToRgb, legendItems, outlineColor } from './layer_style';
 
 function createLayer(style: LayerStyle): LayerSpec {
   return {
@@ -101,5 +101,38 @@ describe('legendItems', () => {
     });
     expect(legendItems(layer, 'vi').map((i) => i.label)).toEqual(['< 1.500,5 triệu đồng', '≥ 1.500,5 triệu đồng']);
     expect(legendItems(layer, 'en').map((i) => i.label)).toEqual(['< 1,500.5 million VND', '≥ 1,500.5 million VND']);
+  });
+});
+
+describe('featureColor', () => {
+  const categories: LayerStyle = {
+    type: 'categories',
+    field: 'year',
+    categories: [{ value: 2023, color: '#222222', label: '2023' }],
+    otherColor: '#999999',
+  };
+
+  it('matches categories as text, like the map expression', () => {
+    expect(featureColor(categories, { year: '2023' })).toBe('#222222');
+    expect(featureColor(categories, { year: 2019 })).toBe('#999999');
+    expect(featureColor(categories, null)).toBe('#999999');
+  });
+
+  it('picks the graduated class whose lower bound the value reaches', () => {
+    const style: LayerStyle = { type: 'graduated', field: 'v', classes: [{ min: 10, color: '#bbbbbb' }, { max: 10, color: '#aaaaaa' }] };
+    expect([featureColor(style, { v: 3 }), featureColor(style, { v: 10 }), featureColor(style, { v: '25' }), featureColor(style, {})]).toEqual([
+      '#aaaaaa',
+      '#bbbbbb',
+      '#bbbbbb',
+      '#bdbdbd',
+    ]);
+  });
+});
+
+describe('hexToRgb', () => {
+  it('reads long and short hex colours', () => {
+    expect(hexToRgb('#1a9850')).toEqual([26, 152, 80]);
+    expect(hexToRgb('#fff')).toEqual([255, 255, 255]);
+    expect(hexToRgb('teal')).toEqual([189, 189, 189]);
   });
 });

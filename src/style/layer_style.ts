@@ -96,3 +96,41 @@ function rangeLabel(min: number | undefined, max: number | undefined, lang: Lang
   if (min !== undefined && max !== undefined) return `${f(min)} – ${f(max)}`;
   return t(lang, 'legend.other');
 }
+
+/** The colour a feature gets, evaluated in JS with the same rules as `colorExpression`
+ *  (used where MapLibre expressions do not apply, e.g. deck.gl layers). */
+export function featureColor(style: LayerStyle, properties: Record<string, unknown> | null): string {
+  switch (style.type) {
+    case 'single':
+      return style.color;
+    case 'categories': {
+      const v = properties?.[style.field];
+      const key = v === null || v === undefined ? '' : String(v);
+      return style.categories.find((c) => String(c.value) === key)?.color ?? style.otherColor ?? DEFAULT_OTHER;
+    }
+    case 'graduated': {
+      const raw = properties?.[style.field];
+      if (raw === undefined) return DEFAULT_OTHER;
+      const n = Number(raw);
+      const value = Number.isFinite(n) ? n : 0;
+      let color = DEFAULT_OTHER;
+      for (const cl of sortedClasses(style)) {
+        if (color === DEFAULT_OTHER || value >= (cl.min ?? -Infinity)) color = cl.color;
+      }
+      return color;
+    }
+  }
+}
+
+/** '#rrggbb' or '#rgb' → [r, g, b]; anything else → grey. */
+export function hexToRgb(color: string): [number, number, number] {
+  const c = color.trim();
+  const long = /^#([0-9a-f]{6})$/i.exec(c);
+  const short = /^#([0-9a-f])([0-9a-f])([0-9a-f])$/i.exec(c);
+  if (long) {
+    const n = parseInt(long[1]!, 16);
+    return [(n >> 16) & 255, (n >> 8) & 255, n & 255];
+  }
+  if (short) return [parseInt(short[1]! + short[1]!, 16), parseInt(short[2]! + short[2]!, 16), parseInt(short[3]! + short[3]!, 16)];
+  return [189, 189, 189];
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import type { Feature } from 'geojson';
+import { buildPointAttributes, matchesFilters } from './point_attributes';
+
+function createPoint(lon: number, lat: number, properties: Record<string, unknown>): Feature {
+  return { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties };
+}
+
+describe('buildPointAttributes', () => {
+  const style = { type: 'categories' as const, field: 'p', categories: [{ value: 'a', color: '#ff0000', label: 'A' }], otherColor: '#0000ff' };
+
+  it('packs positions and colours into flat arrays', () => {
+    const attrs = buildPointAttributes([createPoint(102.5, 22.4, { p: 'a' }), createPoint(102.7, 22.3, { p: 'b' })], style, {});
+    expect(attrs.length).toBe(2);
+    expect([...attrs.positions]).toEqual([102.5, 22.4, 102.7, 22.3]);
+    expect([...attrs.colors]).toEqual([255, 0, 0, 255, 0, 0, 255, 255]);
+  });
+
+  it('drops filtered-out and non-point features but remembers original indexes', () => {
+    const features: Feature[] = [
+      createPoint(1, 1, { p: 'a', year: 2022 }),
+      { type: 'Feature', geometry: { type: 'LineString', coordinates: [[0, 0], [1, 1]] }, properties: { year: 2023 } },
+      createPoint(2, 2, { p: 'b', year: 2023 }),
+    ];
+    const attrs = buildPointAttributes(features, style, { year: '2023' });
+    expect(attrs.length).toBe(1);
+    expect([...attrs.featureIndex]).toEqual([2]);
+  });
+});
+
+describe('matchesFilters', () => {
+  it('compares as text and rejects missing values', () => {
+    expect(matchesFilters({ year: 2023 }, { year: '2023' })).toBe(true);
+    expect(matchesFilters({}, { year: '2023' })).toBe(false);
+    expect(matchesFilters(null, {})).toBe(true);
+  });
+});
