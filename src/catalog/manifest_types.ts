@@ -22,7 +22,14 @@ export interface CsvCoordinates {
   lat: string;
 }
 
-export interface SingleStyle {
+/** Fields every style kind accepts. */
+interface StyleBase {
+  /** Polygon fill opacity relative to the layer opacity, 0..1; default 1. Outlines stay at
+   *  the layer opacity, so boundaries can be outlines with a faint (or no) fill. */
+  fillOpacity?: number;
+}
+
+export interface SingleStyle extends StyleBase {
   type: 'single';
   color: string;
   /** Outline colour for polygons; default: a darker shade of `color`. */
@@ -41,7 +48,7 @@ export interface CategoryClass {
   label: Localized;
 }
 
-export interface CategoriesStyle {
+export interface CategoriesStyle extends StyleBase {
   type: 'categories';
   field: string;
   categories: CategoryClass[];
@@ -62,7 +69,7 @@ export interface GraduatedClass {
   label?: Localized;
 }
 
-export interface GraduatedStyle {
+export interface GraduatedStyle extends StyleBase {
   type: 'graduated';
   field: string;
   classes: GraduatedClass[];

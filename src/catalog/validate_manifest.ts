@@ -135,6 +135,7 @@ function checkStyle(c: Checker, style: Obj, path: string): void {
   c.color(style, 'outlineColor', path, false);
   c.number(style, 'width', path, 0, 50);
   c.number(style, 'radius', path, 0, 100);
+  c.number(style, 'fillOpacity', path, 0, 1);
   if (type === 'single') {
     c.color(style, 'color', path);
     c.localized(style, 'label', path, false);

@@ -1,6 +1,9 @@
 import * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
+// Vite does not see MapLibre's own `new URL('./maplibre-gl-worker.mjs', import.meta.url)`,
+// so the production build would ship without the worker and the map would never draw.
+import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpec, PackManifest } from '../catalog/manifest_types';
@@ -23,6 +26,8 @@ export interface MapViewOptions {
 }
 
 type FeatureRef = { source: string; id: number };
+
+maplibregl.setWorkerUrl(maplibreWorkerUrl);
 
 const ONLINE_FAILURE_ERRORS = 3;
 const ONLINE_FAILURE_TIMEOUT_MS = 10000;

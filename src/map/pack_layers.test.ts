@@ -73,6 +73,12 @@ describe('buildStyleLayers', () => {
     expect(JSON.stringify(fill?.paint)).toContain('0.4');
   });
 
+  it('scales the fill by fillOpacity but keeps the outline at the layer opacity', () => {
+    const [fill, line] = buildStyleLayers(createLayer({ style: { type: 'single', color: '#fff', fillOpacity: 0.5 } }), createUi({ opacity: 0.8 }));
+    expect(JSON.stringify(fill?.paint)).toContain('0.4');
+    expect((line?.paint as Record<string, unknown>)['line-opacity']).toBe(0.8);
+  });
+
   it('uses the declared label font for labels', () => {
     const layers = buildStyleLayers(createLayer({ label: { field: 'name_vi' } }), createUi());
     expect((layers[2]?.layout as Record<string, unknown>)['text-font']).toEqual(['Noto Sans Regular']);

@@ -66,16 +66,17 @@ export function buildStyleLayers(layer: LayerSpec, ui: LayerUi): LayerSpecificat
   });
 
   if (layer.geometry === 'polygon') {
+    const fill = ui.opacity * (layer.style.fillOpacity ?? 1);
     out.push({
       ...common('fill', 'fill'),
-      paint: { 'fill-color': color, 'fill-opacity': hovered(Math.min(1, ui.opacity + 0.15), ui.opacity) },
+      paint: { 'fill-color': color, 'fill-opacity': hovered(Math.min(1, fill + 0.15), fill) },
     });
     out.push({
       ...common('line', 'line'),
       paint: {
         'line-color': selected('#d81b60', outlineColor(layer.style)),
         'line-width': selected(width + 3, hovered(width + 1.5, width)),
-        'line-opacity': Math.min(1, ui.opacity + 0.2),
+        'line-opacity': ui.opacity,
       },
     });
   } else if (layer.geometry === 'line') {

@@ -80,11 +80,21 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
       filters.set(f.field, select);
       filterBox.append(h('label', { for: id, text: localize(f.label, lang) }), select);
     }
+    const swatch = (color: string) => h('span', { class: `swatch swatch--${layer.geometry}`, style: `--swatch:${color}`, 'aria-hidden': 'true' });
+    const items = legendItems(layer, lang);
+    // a single-colour layer's legend is just its swatch, shown beside the title
+    const inlineSwatch = layer.style.type === 'single' && !layer.style.label ? swatch(layer.style.outlineColor && (layer.style.fillOpacity ?? 1) < 0.5 ? layer.style.outlineColor : layer.style.color) : null;
     const legend = h('ul', { class: 'legend', 'aria-label': `${t(lang, 'layers.legend')}: ${title}` });
-    for (const item of legendItems(layer, lang)) {
-      legend.append(h('li', {}, h('span', { class: `swatch swatch--${layer.geometry}`, style: `--swatch:${item.color}`, 'aria-hidden': 'true' }), h('span', { text: item.label })));
-    }
+    if (!inlineSwatch) for (const item of items) legend.append(h('li', {}, swatch(item.color), h('span', { text: item.label })));
     const source = localize(layer.provenance.source, lang);
+    const about = h(
+      'details',
+      { class: 'layer-about' },
+      h('summary', { text: t(lang, 'layers.about') }),
+      layer.description ? h('p', { text: localize(layer.description, lang) }) : null,
+      h('p', { text: t(lang, 'layers.source', { source }) }),
+      layer.provenance.license ? h('p', { text: layer.provenance.license }) : null,
+    );
     const row = h(
       'li',
       { class: 'layer-row', 'data-layer-id': layer.id },
@@ -92,14 +102,20 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
         'div',
         { class: 'layer-row__head' },
         checkbox,
+        inlineSwatch,
         h('label', { for: checkbox.id, class: 'layer-title', text: title }),
-        layer.illustrative ? h('span', { class: 'badge', title: t(lang, 'layers.illustrativeTitle'), text: t(lang, 'layers.illustrative') }) : null,
         h('span', { class: 'layer-buttons' }, button('layers.up', '▲', () => store.getState().moveLayer(layer.id, -1)), button('layers.down', '▼', () => store.getState().moveLayer(layer.id, 1)), button('layers.zoomTo', '⤢', () => deps.zoomToLayer(layer.id))),
       ),
-      h('div', { class: 'layer-row__body' }, opacity, status),
+      h(
+        'div',
+        { class: 'layer-row__body' },
+        opacity,
+        status,
+        layer.illustrative ? h('span', { class: 'badge', title: t(lang, 'layers.illustrativeTitle'), text: t(lang, 'layers.illustrative') }) : null,
+      ),
       layer.filters?.length ? filterBox : null,
-      legend,
-      h('p', { class: 'layer-source', text: t(lang, 'layers.source', { source }) }),
+      inlineSwatch ? null : legend,
+      about,
     );
     rows.set(layer.id, { checkbox, opacity, status, filters, row });
     return row;
@@ -117,7 +133,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
       c.row.classList.toggle('is-error', data?.status === 'error');
       c.status.textContent =
         data?.status === 'ready'
-          ? t(state.lang, 'layers.features', { count: data.featureCount })
+          ? t(state.lang, data.featureCount === 1 ? 'layers.featureOne' : 'layers.features', { count: data.featureCount })
           : data?.status === 'error' && data.error
             ? renderMessage(state.lang, data.error)
             : t(state.lang, 'layers.loading');
