@@ -1,6 +1,6 @@
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
-import { dataPackPlugin } from './scripts/vite-data-pack';
+import { dataPackPlugin } from './scripts/vite-data-pack.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 

@@ -13,6 +13,7 @@ import { mountMessages } from './ui/messages_panel';
 import { mountLoadingOverlay } from './ui/loading_overlay';
 import { mountStatusBar } from './ui/status_bar';
 import { createAutomationApi, type MtMapApi } from './api/automation';
+import { syncViewWithUrl } from './state/view_sync';
 
 declare global {
   interface Window {
@@ -73,6 +74,15 @@ const applyDocumentLang = () => {
 };
 store.subscribe((s) => s.lang, applyDocumentLang);
 applyDocumentLang();
+
+syncViewWithUrl(store, {
+  get: () => mapView.getCamera(),
+  set: (camera) => mapView.setCamera(camera),
+  onMoveEnd: (listener) => {
+    mapView.map.on('moveend', listener);
+    return () => mapView.map.off('moveend', listener);
+  },
+});
 
 window.mtmap = createAutomationApi({
   map: mapView.map,

@@ -45,6 +45,8 @@ export class MapView {
   private popup: maplibregl.Popup | null = null;
   private onlineWatch: { errors: number; loaded: boolean; timer: number } | null = null;
   private deck: DeckPoints | null = null;
+  /** A camera from a shared link, used instead of the pack's framing when the pack arrives. */
+  private pendingCamera: { zoom: number; lat: number; lng: number } | null = null;
   private deckLoading: Promise<void> | null = null;
 
   constructor(private readonly options: MapViewOptions) {
@@ -98,6 +100,21 @@ export class MapView {
     });
   }
 
+  /** Camera as zoom / lat / lng, the form shared links use. */
+  getCamera(): { zoom: number; lat: number; lng: number } {
+    if (this.pendingCamera) return this.pendingCamera;
+    const c = this.map.getCenter();
+    return { zoom: this.map.getZoom(), lat: c.lat, lng: c.lng };
+  }
+
+  setCamera(camera: { zoom: number; lat: number; lng: number }): void {
+    if (this.styleReady && this.manifest === this.store.getState().pack.manifest && this.manifest) {
+      this.map.jumpTo({ zoom: camera.zoom, center: [camera.lng, camera.lat] });
+    } else {
+      this.pendingCamera = camera;
+    }
+  }
+
   fitToFeature(feature: Feature): void {
     const [w, s, e, n] = bbox(feature);
     this.map.fitBounds([w, s, e, n], { padding: 60, duration: 600, maxZoom: 13 });
@@ -138,7 +155,11 @@ export class MapView {
     for (const layer of this.manifest?.layers ?? []) this.deck?.remove(layer.id);
     this.deck?.render([]);
     this.manifest = this.store.getState().pack.manifest;
-    if (this.manifest) {
+    if (this.pendingCamera) {
+      const { zoom, lat, lng } = this.pendingCamera;
+      this.map.jumpTo({ zoom, center: [lng, lat] });
+      this.pendingCamera = null;
+    } else if (this.manifest) {
       const [w, s, e, n] = this.manifest.bounds;
       this.map.fitBounds([w, s, e, n], { padding: 20, duration: 0 });
     }
