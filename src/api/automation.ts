@@ -2,6 +2,7 @@ import type { FeatureCollection } from 'geojson';
 import type * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../catalog/manifest_types';
 import type { AppState, AppStore, BasemapId } from '../state/store';
+import { allLayers } from '../state/store';
 import { localize } from '../i18n/i18n';
 import { searchCommunes } from '../ui/commune_search';
 
@@ -52,7 +53,7 @@ export interface ApiDeps {
 }
 
 function requireLayer(state: AppState, id: string): void {
-  if (!state.pack.manifest?.layers.some((l) => l.id === id)) throw new Error(`mtmap: no layer "${id}" in the current pack`);
+  if (!allLayers(state).some((l) => l.id === id)) throw new Error(`mtmap: no layer "${id}"`);
 }
 
 export function createAutomationApi(deps: ApiDeps): MtMapApi {
@@ -66,7 +67,7 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     cancelLoad: () => deps.cancelLoad(),
     listLayers: () => {
       const s = store.getState();
-      return (s.pack.manifest?.layers ?? []).map((l) => ({
+      return allLayers(s).map((l) => ({
         id: l.id,
         title: localize(l.title, s.lang),
         group: l.group,

@@ -8,6 +8,7 @@ import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpec, PackManifest } from '../catalog/manifest_types';
 import type { AppState, AppStore } from '../state/store';
+import { allLayers } from '../state/store';
 import { localize, t } from '../i18n/i18n';
 import { buildPopupContent } from '../ui/feature_popup';
 import { BASEMAP_LABEL_LAYER, ONLINE_LAYER, ONLINE_SOURCE, offlineStyle, onlineBasemap, onlineSource } from './basemaps';
@@ -37,8 +38,8 @@ export class MapView {
   private readonly store: AppStore;
   private readonly unsubscribes: Array<() => void> = [];
   private styleReady = false;
-  /** Pack layers whose source and style layers are on the map, with the data they show. */
-  private readonly shown = new Map<string, FeatureCollection>();
+  /** Layers whose source and style layers are on the map, with the spec and data they show. */
+  private readonly shown = new Map<string, { spec: LayerSpec; data: FeatureCollection }>();
   private manifest: PackManifest | null = null;
   private hovered: FeatureRef | null = null;
   private selected: FeatureRef | null = null;
@@ -133,6 +134,7 @@ export class MapView {
     sub((s) => s.pack.manifest, () => this.resetPack());
     sub((s) => s.layerData, () => this.syncAll());
     sub((s) => s.layerUi, () => this.syncAll());
+    sub((s) => s.userLayers, () => this.syncAll());
     sub((s) => s.order, () => {
       this.applyOrder();
       if (this.deck) this.deck.render(this.store.getState().order);
@@ -148,12 +150,10 @@ export class MapView {
     this.hovered = null;
     this.selected = null;
     for (const layer of this.manifest?.layers ?? []) {
-      for (const id of styleLayerIds(layer)) if (this.map.getLayer(id)) this.map.removeLayer(id);
-      if (this.map.getSource(sourceId(layer.id))) this.map.removeSource(sourceId(layer.id));
+      this.removeFromMap(layer.id);
+      this.deck?.remove(layer.id);
     }
-    this.shown.clear();
-    for (const layer of this.manifest?.layers ?? []) this.deck?.remove(layer.id);
-    this.deck?.render([]);
+    this.deck?.render(this.store.getState().order);
     this.manifest = this.store.getState().pack.manifest;
     if (this.pendingCamera) {
       const { zoom, lat, lng } = this.pendingCamera;
@@ -166,14 +166,29 @@ export class MapView {
     this.syncAll();
   }
 
+  private removeFromMap(id: string): void {
+    const entry = this.shown.get(id);
+    if (!entry) return;
+    for (const styleId of styleLayerIds(entry.spec)) if (this.map.getLayer(styleId)) this.map.removeLayer(styleId);
+    if (this.map.getSource(sourceId(id))) this.map.removeSource(sourceId(id));
+    this.shown.delete(id);
+  }
+
+  private layerById(id: string | null): LayerSpec | undefined {
+    return id === null ? undefined : allLayers(this.store.getState()).find((l) => l.id === id);
+  }
+
   private syncAll(): void {
     if (!this.styleReady) return;
     const state = this.store.getState();
     if (state.pack.manifest !== this.manifest) return this.resetPack();
-    if (!this.manifest) return;
+    const layers = allLayers(state);
+    const present = new Set(layers.map((l) => l.id));
+    for (const id of [...this.shown.keys()]) if (!present.has(id)) this.removeFromMap(id);
+    if (this.deck) for (const id of this.deckLayerIds()) if (!present.has(id)) this.deck.remove(id);
     let added = false;
-    let deckChanged = false;
-    for (const layer of this.manifest.layers) {
+    let deckChanged = this.deck !== null;
+    for (const layer of layers) {
       const data = state.layerData[layer.id];
       const ui = state.layerUi[layer.id];
       if (!ui || !data || data.status !== 'ready' || !data.data) continue;
@@ -181,6 +196,8 @@ export class MapView {
         deckChanged = true;
         continue;
       }
+      const entry = this.shown.get(layer.id);
+      if (entry && entry.spec !== layer) this.removeFromMap(layer.id);
       if (!this.shown.has(layer.id)) {
         this.map.addSource(sourceId(layer.id), {
           type: 'geojson',
@@ -188,13 +205,13 @@ export class MapView {
           ...(layer.provenance.attribution ? { attribution: layer.provenance.attribution } : {}),
         });
         for (const spec of buildStyleLayers(layer, ui)) this.map.addLayer(spec);
-        this.shown.set(layer.id, data.data);
+        this.shown.set(layer.id, { spec: layer, data: data.data });
         added = true;
         continue;
       }
-      if (this.shown.get(layer.id) !== data.data) {
+      if (entry && entry.data !== data.data) {
         (this.map.getSource(sourceId(layer.id)) as GeoJSONSource).setData(withIds(data.data));
-        this.shown.set(layer.id, data.data);
+        this.shown.set(layer.id, { spec: layer, data: data.data });
       }
       this.applyLayerUi(layer, ui);
     }
@@ -214,7 +231,7 @@ export class MapView {
     }
     const deck = this.deck!;
     const state = this.store.getState();
-    for (const layer of state.pack.manifest?.layers ?? []) {
+    for (const layer of allLayers(state)) {
       const data = state.layerData[layer.id];
       const ui = state.layerUi[layer.id];
       if (ui && data?.status === 'ready' && data.data && usesDeck(layer, data.featureCount)) deck.set(layer, data.data, ui);
@@ -225,7 +242,7 @@ export class MapView {
   /** Point layers drawn by deck.gl, for the automation API and benchmarks. */
   deckLayerIds(): string[] {
     const state = this.store.getState();
-    return (state.pack.manifest?.layers ?? []).filter((l) => this.deck?.has(l.id)).map((l) => l.id);
+    return allLayers(state).filter((l) => this.deck?.has(l.id)).map((l) => l.id);
   }
 
   get deckAttributeBuilds(): number {
@@ -243,8 +260,8 @@ export class MapView {
 
   /** Stacks pack layers by the store's order (top first), with all labels above all shapes. */
   private applyOrder(): void {
-    if (!this.styleReady || !this.manifest) return;
-    const byId = new Map(this.manifest.layers.map((l) => [l.id, l]));
+    if (!this.styleReady) return;
+    const byId = new Map(allLayers(this.store.getState()).map((l) => [l.id, l]));
     const order = [...this.store.getState().order].reverse();
     const labels: string[] = [];
     for (const id of order) {
@@ -278,7 +295,7 @@ export class MapView {
     const code = this.store.getState().selectedCommune;
     const boundary = this.activeBoundary();
     if (!code || !boundary) return;
-    const data = this.shown.get(boundary.layer);
+    const data = this.shown.get(boundary.layer)?.data;
     const index = data?.features.findIndex((f) => String(f.properties?.[boundary.codeField]) === code) ?? -1;
     if (index < 0) return;
     this.selected = { source: sourceId(boundary.layer), id: index };
@@ -339,7 +356,7 @@ export class MapView {
 
   private interactiveIds(): string[] {
     const state = this.store.getState();
-    return (this.manifest?.layers ?? [])
+    return allLayers(state)
       .filter((l) => this.shown.has(l.id) && state.layerUi[l.id]?.visible)
       .flatMap((l) => interactiveLayerIds(l));
   }
@@ -376,7 +393,7 @@ export class MapView {
     this.popup?.remove();
     const picked = this.deck?.pick(e.point.x, e.point.y);
     if (picked) {
-      const layer = this.manifest?.layers.find((l) => l.id === picked.layerId);
+      const layer = this.layerById(picked.layerId);
       const props = this.store.getState().layerData[picked.layerId]?.data?.features[picked.featureIndex]?.properties ?? {};
       if (layer) this.showPopup(layer, props, picked.lngLat);
       return;
@@ -384,7 +401,7 @@ export class MapView {
     const f = this.topFeature(e);
     if (!f) return;
     const layerId = packLayerOf(f.layer.id);
-    const layer = this.manifest?.layers.find((l) => l.id === layerId);
+    const layer = this.layerById(layerId);
     if (!layer) return;
     const state = this.store.getState();
     const boundary = this.activeBoundary();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { PackManifest, LayerSpec } from '../catalog/manifest_types';
-import { createAppStore, initialOrder } from './store';
+import { allGroups, allLayers, createAppStore, initialOrder } from './store';
 
 function createLayer(id: string, geometry: LayerSpec['geometry'], patch: Partial<LayerSpec> = {}): LayerSpec {
   return { id, title: id, group: 'g', file: `${id}.geojson`, format: 'geojson', geometry, style: { type: 'single', color: '#000000' }, provenance: { source: 't' }, ...patch };
@@ -94,5 +94,45 @@ describe('app store', () => {
     store.getState().setBasemap('osm');
     store.getState().setLang('en');
     expect(seen).toEqual(['en']);
+  });
+});
+
+describe('user layers', () => {
+  const userLayer = createLayer('mine', 'point', { group: 'my-data' });
+  const ready = { status: 'ready' as const, data: { type: 'FeatureCollection' as const, features: [] }, featureCount: 0, skipped: [], error: null };
+
+  it('puts an imported layer on top, visible', () => {
+    const store = createAppStore();
+    store.getState().packManifest('u', createManifest());
+    store.getState().addUserLayer(userLayer, ready);
+    const s = store.getState();
+    expect([s.order[0], s.layerUi.mine?.visible, allLayers(s).at(-1)?.id, allGroups(s)[0]?.id]).toEqual(['mine', true, 'mine', 'my-data']);
+  });
+
+  it('keeps imported layers when another pack loads', () => {
+    const store = createAppStore();
+    store.getState().packManifest('first', createManifest());
+    store.getState().addUserLayer(userLayer, ready);
+    store.getState().packManifest('second', createManifest());
+    const s = store.getState();
+    expect([s.userLayers.length, s.layerData.mine?.status, s.layerUi.mine?.visible, s.order[0]]).toEqual([1, 'ready', true, 'mine']);
+  });
+
+  it('removes an imported layer with its data and state', () => {
+    const store = createAppStore();
+    store.getState().addUserLayer(userLayer, ready);
+    store.getState().removeUserLayer('mine');
+    const s = store.getState();
+    expect([s.userLayers.length, s.layerData.mine, s.layerUi.mine, s.order]).toEqual([0, undefined, undefined, []]);
+  });
+
+  it('restyles an imported layer by replacing its spec', () => {
+    const store = createAppStore();
+    store.getState().addUserLayer(userLayer, ready);
+    const before = store.getState().userLayers[0];
+    store.getState().setUserLayerStyle('mine', { type: 'single', color: '#123456' });
+    const after = store.getState().userLayers[0];
+    expect(after).not.toBe(before);
+    expect(after?.style).toEqual({ type: 'single', color: '#123456' });
   });
 });

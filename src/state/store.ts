@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { FeatureCollection } from 'geojson';
-import type { Lang, PackManifest } from '../catalog/manifest_types';
+import type { GroupSpec, Lang, LayerSpec, LayerStyle, PackManifest } from '../catalog/manifest_types';
 import type { Message } from '../i18n/i18n';
 import { DEFAULT_LANG } from '../i18n/i18n';
 import { defaultOpacity } from '../style/layer_style';
@@ -46,8 +46,13 @@ export interface UiMessage {
   nested?: Record<string, Message>;
 }
 
+/** The group that holds the user's own imported (and later drawn) layers. */
+export const USER_GROUP: GroupSpec = { id: 'my-data', title: { vi: 'Dữ liệu của tôi', en: 'My data' } };
+
 export interface AppState {
   pack: PackState;
+  /** Layers the user brought in; they survive loading another pack. */
+  userLayers: LayerSpec[];
   layerData: Record<string, LayerData>;
   layerUi: Record<string, LayerUi>;
   /** Layer ids, top of the map first. */
@@ -67,6 +72,10 @@ export interface AppActions {
   packDone(): void;
   packFailed(): void;
   setLayerData(id: string, data: LayerData): void;
+  /** Adds an imported layer on top of the map, visible. */
+  addUserLayer(spec: LayerSpec, data: LayerData): void;
+  removeUserLayer(id: string): void;
+  setUserLayerStyle(id: string, style: LayerStyle): void;
   setLayerVisible(id: string, visible: boolean): void;
   setLayerOpacity(id: string, opacity: number): void;
   setLayerFilter(id: string, field: string, value: string | null): void;
@@ -92,6 +101,7 @@ export type AppStore = StoreApi<AppState & AppActions> & {
 export function initialState(lang: Lang = DEFAULT_LANG): AppState {
   return {
     pack: { status: 'idle', url: null, loadingUrl: null, manifest: null, progress: { done: 0, total: 0, file: '' } },
+    userLayers: [],
     layerData: {},
     layerUi: {},
     order: [],
@@ -143,11 +153,14 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
       packManifest: (url, manifest) => {
         const sets = manifest.boundarySets ?? [];
         const boundarySet = manifest.defaultBoundarySet ?? sets[0]?.id ?? null;
+        const { userLayers, layerData, layerUi, order } = get();
+        const userIds = new Set(userLayers.map((l) => l.id));
+        const keep = <T>(rec: Record<string, T>) => Object.fromEntries(Object.entries(rec).filter(([id]) => userIds.has(id)));
         set({
           pack: { status: 'loading', url, loadingUrl: null, manifest, progress: { done: 0, total: manifest.layers.length, file: '' } },
-          layerData: {},
-          layerUi: layerUiForManifest(manifest, boundarySet),
-          order: initialOrder(manifest),
+          layerData: keep(layerData),
+          layerUi: { ...layerUiForManifest(manifest, boundarySet), ...keep(layerUi) },
+          order: [...order.filter((id) => userIds.has(id)), ...initialOrder(manifest).filter((id) => !userIds.has(id))],
           boundarySet,
           selectedCommune: null,
         });
@@ -156,6 +169,21 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
       packFailed: () =>
         set((s) => ({ pack: { ...s.pack, status: s.pack.manifest ? 'ready' : 'error', loadingUrl: null } })),
       setLayerData: (id, data) => set((s) => ({ layerData: { ...s.layerData, [id]: data } })),
+      addUserLayer: (spec, data) =>
+        set((s) => ({
+          userLayers: [...s.userLayers.filter((l) => l.id !== spec.id), spec],
+          layerData: { ...s.layerData, [spec.id]: data },
+          layerUi: { ...s.layerUi, [spec.id]: { visible: true, opacity: spec.opacity ?? defaultOpacity(spec.geometry), filters: {} } },
+          order: [spec.id, ...s.order.filter((id) => id !== spec.id)],
+        })),
+      removeUserLayer: (id) =>
+        set((s) => {
+          const { [id]: _data, ...layerData } = s.layerData;
+          const { [id]: _ui, ...layerUi } = s.layerUi;
+          return { userLayers: s.userLayers.filter((l) => l.id !== id), layerData, layerUi, order: s.order.filter((o) => o !== id) };
+        }),
+      setUserLayerStyle: (id, style) =>
+        set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, style } : l)) })),
       setLayerVisible: (id, visible) => updateLayerUi(set, get, id, { visible }),
       setLayerOpacity: (id, opacity) => updateLayerUi(set, get, id, { opacity: Math.min(1, Math.max(0, opacity)) }),
       setLayerFilter: (id, field, value) => {
@@ -196,6 +224,17 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
       dismissMessage: (id) => set((s) => ({ messages: s.messages.filter((m) => m.id !== id) })),
     })),
   ) as AppStore;
+}
+
+/** Every layer on offer: the pack's, then the user's. */
+export function allLayers(state: Pick<AppState, 'pack' | 'userLayers'>): LayerSpec[] {
+  const pack = state.pack.manifest?.layers ?? [];
+  return state.userLayers.length === 0 ? pack : [...pack, ...state.userLayers];
+}
+
+export function allGroups(state: Pick<AppState, 'pack' | 'userLayers'>): GroupSpec[] {
+  const groups = state.pack.manifest?.groups ?? [];
+  return state.userLayers.length === 0 ? groups : [USER_GROUP, ...groups];
 }
 
 type SetFn = (partial: Partial<AppState>) => void;

@@ -1,5 +1,7 @@
-import type { Lang, LayerSpec, PackManifest } from '../catalog/manifest_types';
+import type { Lang, LayerSpec, LayerStyle } from '../catalog/manifest_types';
 import type { AppState, AppStore } from '../state/store';
+import { allGroups, allLayers } from '../state/store';
+import { categoriesStyle, describeFields, graduatedStyle, singleStyle } from '../style/auto_style';
 import { localize, renderMessage, t } from '../i18n/i18n';
 import { legendItems } from '../style/layer_style';
 import { clear, h } from './dom';
@@ -11,6 +13,8 @@ import { clear, h } from './dom';
 export interface LayerPanelDeps {
   store: AppStore;
   zoomToLayer(id: string): void;
+  /** Import controls shown above the layer groups (owned by the import panel). */
+  importControls?: HTMLElement;
 }
 
 interface RowControls {
@@ -36,36 +40,38 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
 
   const render = () => {
     const state = store.getState();
-    const manifest = state.pack.manifest;
     const focusKey = (document.activeElement as HTMLElement | null)?.dataset?.focusKey;
     clear(el);
     rows = new Map();
     el.append(h('h2', { class: 'panel-heading', id: 'layers-heading', text: t(state.lang, 'layers.heading') }));
-    if (!manifest) return;
-    for (const group of manifest.groups) {
-      const layers = state.order.map((id) => manifest.layers.find((l) => l.id === id)).filter((l): l is LayerSpec => !!l && l.group === group.id);
+    if (deps.importControls) el.append(deps.importControls);
+    const layersById = new Map(allLayers(state).map((l) => [l.id, l]));
+    for (const group of allGroups(state)) {
+      const layers = state.order.map((id) => layersById.get(id)).filter((l): l is LayerSpec => !!l && l.group === group.id);
       if (layers.length === 0) continue;
       const list = h('ul', { class: 'layer-list' });
-      for (const layer of layers) list.append(renderRow(layer, manifest, state.lang));
+      for (const layer of layers) list.append(renderRow(layer, state.lang));
       el.append(h('section', { class: 'layer-group', 'aria-label': localize(group.title, state.lang) }, h('h3', { text: localize(group.title, state.lang) }), list));
     }
     update();
     if (focusKey) el.querySelector<HTMLElement>(`[data-focus-key="${CSS.escape(focusKey)}"]`)?.focus();
   };
 
-  const renderRow = (layer: LayerSpec, manifest: PackManifest, lang: Lang): HTMLElement => {
+  const renderRow = (layer: LayerSpec, lang: Lang): HTMLElement => {
+    const manifest = store.getState().pack.manifest;
+    const isUser = store.getState().userLayers.some((l) => l.id === layer.id);
     const title = localize(layer.title, lang);
     const checkbox = h('input', { type: 'checkbox', id: `layer-vis-${layer.id}`, 'data-focus-key': `vis:${layer.id}`, 'aria-label': t(lang, 'layers.visible', { title }) });
     checkbox.addEventListener('change', () => {
       const s = store.getState();
-      const boundary = manifest.boundarySets?.find((b) => b.layer === layer.id);
+      const boundary = manifest?.boundarySets?.find((b) => b.layer === layer.id);
       // turning on a boundary layer switches the boundary set, keeping one set on screen
       if (boundary && checkbox.checked) s.setBoundarySet(boundary.id);
       else s.setLayerVisible(layer.id, checkbox.checked);
     });
     const opacity = h('input', { type: 'range', min: 0, max: 100, step: 5, class: 'layer-opacity', 'data-focus-key': `op:${layer.id}`, 'aria-label': t(lang, 'layers.opacity', { title }) });
     opacity.addEventListener('input', () => store.getState().setLayerOpacity(layer.id, Number(opacity.value) / 100));
-    const button = (key: 'layers.up' | 'layers.down' | 'layers.zoomTo', symbol: string, onClick: () => void) => {
+    const button = (key: 'layers.up' | 'layers.down' | 'layers.zoomTo' | 'layers.remove', symbol: string, onClick: () => void) => {
       const b = h('button', { type: 'button', class: 'icon-button', 'data-focus-key': `${key}:${layer.id}`, 'aria-label': t(lang, key, { title }), title: t(lang, key, { title }), text: symbol });
       b.addEventListener('click', onClick);
       return b;
@@ -104,7 +110,14 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
         checkbox,
         inlineSwatch,
         h('label', { for: checkbox.id, class: 'layer-title', text: title }),
-        h('span', { class: 'layer-buttons' }, button('layers.up', '▲', () => store.getState().moveLayer(layer.id, -1)), button('layers.down', '▼', () => store.getState().moveLayer(layer.id, 1)), button('layers.zoomTo', '⤢', () => deps.zoomToLayer(layer.id))),
+        h(
+          'span',
+          { class: 'layer-buttons' },
+          button('layers.up', '▲', () => store.getState().moveLayer(layer.id, -1)),
+          button('layers.down', '▼', () => store.getState().moveLayer(layer.id, 1)),
+          button('layers.zoomTo', '⤢', () => deps.zoomToLayer(layer.id)),
+          isUser ? button('layers.remove', '✕', () => store.getState().removeUserLayer(layer.id)) : null,
+        ),
       ),
       h(
         'div',
@@ -114,11 +127,44 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
         layer.illustrative ? h('span', { class: 'badge', title: t(lang, 'layers.illustrativeTitle'), text: t(lang, 'layers.illustrative') }) : null,
       ),
       layer.filters?.length ? filterBox : null,
+      isUser ? renderStyleEditor(layer, lang) : null,
       inlineSwatch ? null : legend,
       about,
     );
     rows.set(layer.id, { checkbox, opacity, status, filters, row });
     return row;
+  };
+
+  /** Imported layers: colour by a chosen field, as categories or graduated classes. */
+  const renderStyleEditor = (layer: LayerSpec, lang: Lang): HTMLElement => {
+    const features = store.getState().layerData[layer.id]?.data?.features ?? [];
+    const fields = describeFields(features);
+    const modeId = `style-mode-${layer.id}`;
+    const fieldId = `style-field-${layer.id}`;
+    const mode = h('select', { id: modeId, 'data-focus-key': `style-mode:${layer.id}` });
+    for (const m of ['single', 'categories', 'graduated'] as const) mode.append(h('option', { value: m, text: t(lang, `style.${m}`) }));
+    mode.value = layer.style.type;
+    const field = h('select', { id: fieldId, 'data-focus-key': `style-field:${layer.id}` });
+    const fillFields = () => {
+      clear(field);
+      for (const f of fields.filter((f) => mode.value !== 'graduated' || f.numeric)) field.append(h('option', { value: f.name, text: f.name }));
+      if ('field' in layer.style) field.value = layer.style.field;
+      field.disabled = mode.value === 'single' || field.options.length === 0;
+    };
+    fillFields();
+    const apply = () => {
+      let style: LayerStyle;
+      if (mode.value === 'categories' && field.value) style = categoriesStyle(field.value, features);
+      else if (mode.value === 'graduated' && field.value) style = graduatedStyle(field.value, features);
+      else style = singleStyle(store.getState().userLayers.findIndex((l) => l.id === layer.id), layer.geometry);
+      store.getState().setUserLayerStyle(layer.id, style);
+    };
+    mode.addEventListener('change', () => {
+      fillFields();
+      apply();
+    });
+    field.addEventListener('change', apply);
+    return h('div', { class: 'layer-filters' }, h('label', { for: modeId, text: t(lang, 'style.mode') }), mode, h('label', { for: fieldId, text: t(lang, 'style.field') }), field);
   };
 
   const update = () => {
@@ -153,7 +199,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
   };
 
   const unsubs = [
-    store.subscribe((s) => [s.pack.manifest, s.lang, s.order] as const, render, { equalityFn: shallowTuple }),
+    store.subscribe((s) => [s.pack.manifest, s.lang, s.order, s.userLayers] as const, render, { equalityFn: shallowTuple }),
     store.subscribe((s) => [s.layerUi, s.layerData] as const, update, { equalityFn: shallowTuple }),
   ];
   render();
