@@ -14,6 +14,10 @@ import { mountLoadingOverlay } from './ui/loading_overlay';
 import { mountStatusBar } from './ui/status_bar';
 import { createAutomationApi, type MtMapApi } from './api/automation';
 import { syncViewWithUrl } from './state/view_sync';
+import { mountImportPanel } from './ui/import_panel';
+import { ImportClient } from './workers/import_client';
+import { importFiles, importInputs, importUrl } from './catalog/import_layers';
+import type { ImportInput } from './io/formats/types';
 
 declare global {
   interface Window {
@@ -59,7 +63,15 @@ const zoomToCommune = (code: string): boolean => {
 
 mountToolbar(byId('toolbar'), store);
 mountCommuneSearch(byId('search'), store, (f) => mapView.fitToFeature(f));
-mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id) });
+const importer = new ImportClient();
+const progressOf = (onProgress: (file: string, fraction: number) => void) => (file: string, p: { fraction: number }) => onProgress(file, p.fraction);
+const importPanel = mountImportPanel({
+  store,
+  dropTarget: byId('map-wrap'),
+  importFiles: (files, onProgress, signal) => importFiles(store, importer, files, { onProgress: progressOf(onProgress), signal }),
+  importUrl: (url, onProgress, signal) => importUrl(store, importer, url, { onProgress: progressOf(onProgress), signal }),
+});
+mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), importControls: importPanel.element });
 mountMessages(byId('messages'), store);
 mountLoadingOverlay(byId('loading'), store, cancelLoad);
 
@@ -92,6 +104,15 @@ window.mtmap = createAutomationApi({
   zoomToCommune,
   whenIdle: () => mapView.whenIdle(),
   deckLayerIds: () => mapView.deckLayerIds(),
+  importFiles: (files: Array<File | ImportInput>) => {
+    const browserFiles = files.filter((f): f is File => f instanceof File);
+    const inputs = files.filter((f): f is ImportInput => !(f instanceof File));
+    return Promise.all([importFiles(store, importer, browserFiles), importInputs(store, importer, inputs)]).then(([a, b]) => ({
+      layers: [...a.layers, ...b.layers],
+      errors: [...a.errors, ...b.errors],
+    }));
+  },
+  importUrl: (url: string) => importUrl(store, importer, url),
 });
 
 void startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href);

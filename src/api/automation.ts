@@ -5,6 +5,8 @@ import type { AppState, AppStore, BasemapId } from '../state/store';
 import { allLayers } from '../state/store';
 import { localize } from '../i18n/i18n';
 import { searchCommunes } from '../ui/commune_search';
+import type { ImportOutcome } from '../catalog/import_layers';
+import type { ImportInput } from '../io/formats/types';
 
 // window.mtmap: the public automation API (documented in README.md). Scripts, embedding
 // pages and the e2e tests drive the app through it, never through private fields.
@@ -40,6 +42,9 @@ export interface MtMapApi {
   searchCommunes(query: string): Array<{ code: string; name: string; type: string }>;
   selectCommune(code: string): boolean;
   whenIdle(): Promise<void>;
+  /** Imports files (browser File objects or {name, bytes}) into "My data". */
+  importFiles(files: Array<File | ImportInput>): Promise<ImportOutcome>;
+  importUrl(url: string): Promise<ImportOutcome>;
 }
 
 export interface ApiDeps {
@@ -50,6 +55,8 @@ export interface ApiDeps {
   zoomToCommune(code: string): boolean;
   whenIdle(): Promise<void>;
   deckLayerIds(): string[];
+  importFiles(files: Array<File | ImportInput>): Promise<ImportOutcome>;
+  importUrl(url: string): Promise<ImportOutcome>;
 }
 
 function requireLayer(state: AppState, id: string): void {
@@ -101,5 +108,7 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     searchCommunes: (q) => searchCommunes(store.getState(), q).map(({ code, name, type }) => ({ code, name, type })),
     selectCommune: (code) => deps.zoomToCommune(code),
     whenIdle: () => deps.whenIdle(),
+    importFiles: (files) => deps.importFiles(files),
+    importUrl: (url) => deps.importUrl(url),
   };
 }

@@ -1,4 +1,6 @@
-// Every user-facing string lives here, Vietnamese first. `en` is typed from `vi`, so a key
+import { importEn, importVi } from './strings_import';
+
+// Every user-facing string lives here (import messages in strings_import.ts), Vietnamese first. `en` is typed from `vi`, so a key
 // missing in one language fails the type check instead of showing a raw key to a user.
 
 export const vi = {
@@ -78,6 +80,21 @@ export const vi = {
   'problem.range': '{path}: {got} nằm ngoài khoảng {expected}',
   'problem.schema-version': '{path}: phiên bản lược đồ {got} không được hỗ trợ (cần {expected})',
   'problem.not-object': 'manifest phải là một đối tượng JSON',
+  'import.ui.heading': 'Thêm dữ liệu của bạn',
+  'import.ui.pick': 'Chọn tệp…',
+  'import.ui.pickLabel': 'Chọn tệp dữ liệu để nhập (GeoJSON, CSV, Shapefile nén .zip, KML/KMZ, FlatGeobuf)',
+  'import.ui.formats': 'GeoJSON, CSV, Shapefile (.zip), KML/KMZ, FlatGeobuf — hoặc kéo thả tệp vào bản đồ',
+  'import.ui.url': 'Địa chỉ URL của tệp',
+  'import.ui.urlLoad': 'Tải từ URL',
+  'import.ui.drop': 'Thả tệp vào đây để thêm vào bản đồ',
+  'import.ui.progress': 'Đang nhập {file}…',
+  'import.ui.cancel': 'Hủy nhập',
+  'import.ui.added': 'Đã thêm lớp “{title}” ({count} đối tượng) từ tệp {file}.',
+  'import.ui.fetchFailed': 'Không tải được {url}: {reason}. Kiểm tra địa chỉ và kết nối mạng, hoặc tải tệp về máy rồi chọn tệp.',
+  'import.ui.selfIntersecting': 'Tệp {file}: {count} vùng tự cắt nhau (đối tượng số {list}); đã được nhập và đánh dấu. Bấm “Sửa” để sửa hình học.',
+  'import.ui.repair': 'Sửa',
+  'import.ui.repaired': 'Đã sửa {count} vùng tự cắt trong lớp “{title}”.',
+  ...importVi,
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -159,4 +176,19 @@ export const en: Record<StringKey, string> = {
   'problem.range': '{path}: {got} is outside {expected}',
   'problem.schema-version': '{path}: schema version {got} is not supported (expected {expected})',
   'problem.not-object': 'the manifest must be a JSON object',
+  'import.ui.heading': 'Add your own data',
+  'import.ui.pick': 'Choose files…',
+  'import.ui.pickLabel': 'Choose data files to import (GeoJSON, CSV, zipped Shapefile, KML/KMZ, FlatGeobuf)',
+  'import.ui.formats': 'GeoJSON, CSV, Shapefile (.zip), KML/KMZ, FlatGeobuf — or drop files on the map',
+  'import.ui.url': 'URL of a file',
+  'import.ui.urlLoad': 'Load from URL',
+  'import.ui.drop': 'Drop files here to add them to the map',
+  'import.ui.progress': 'Importing {file}…',
+  'import.ui.cancel': 'Cancel import',
+  'import.ui.added': 'Added layer “{title}” from {file} (features: {count}).',
+  'import.ui.fetchFailed': 'Could not download {url}: {reason}. Check the address and the network, or download the file and choose it.',
+  'import.ui.selfIntersecting': '{file}: {count} self-intersecting polygons (features {list}); imported and flagged. Press “Repair” to fix their geometry.',
+  'import.ui.repair': 'Repair',
+  'import.ui.repaired': 'Repaired {count} self-intersecting polygons in layer “{title}”.',
+  ...importEn,
 };

@@ -44,6 +44,8 @@ export interface UiMessage {
   message: Message;
   /** Nested messages substituted into params (e.g. a reason inside an error). */
   nested?: Record<string, Message>;
+  /** A button offered with the message, e.g. "Repair"; pressing it dismisses the message. */
+  action?: { label: Message; run: () => void };
 }
 
 /** The group that holds the user's own imported (and later drawn) layers. */
@@ -76,6 +78,8 @@ export interface AppActions {
   addUserLayer(spec: LayerSpec, data: LayerData): void;
   removeUserLayer(id: string): void;
   setUserLayerStyle(id: string, style: LayerStyle): void;
+  /** Replaces an imported layer's features (e.g. after repairing geometry). */
+  setUserLayerFeatures(id: string, data: FeatureCollection): void;
   setLayerVisible(id: string, visible: boolean): void;
   setLayerOpacity(id: string, opacity: number): void;
   setLayerFilter(id: string, field: string, value: string | null): void;
@@ -84,7 +88,7 @@ export interface AppActions {
   setBoundarySet(id: string): void;
   setBasemap(id: BasemapId): void;
   selectCommune(code: string | null): void;
-  pushMessage(level: UiMessage['level'], message: Message, nested?: Record<string, Message>): number;
+  pushMessage(level: UiMessage['level'], message: Message, nested?: Record<string, Message>, action?: UiMessage['action']): number;
   dismissMessage(id: number): void;
 }
 
@@ -182,6 +186,12 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
           const { [id]: _ui, ...layerUi } = s.layerUi;
           return { userLayers: s.userLayers.filter((l) => l.id !== id), layerData, layerUi, order: s.order.filter((o) => o !== id) };
         }),
+      setUserLayerFeatures: (id, data) =>
+        set((s) => {
+          const current = s.layerData[id];
+          if (!current) return {};
+          return { layerData: { ...s.layerData, [id]: { ...current, data, featureCount: data.features.length } } };
+        }),
       setUserLayerStyle: (id, style) =>
         set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, style } : l)) })),
       setLayerVisible: (id, visible) => updateLayerUi(set, get, id, { visible }),
@@ -216,9 +226,9 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
       },
       setBasemap: (basemap) => set({ basemap }),
       selectCommune: (selectedCommune) => set({ selectedCommune }),
-      pushMessage: (level, message, nested) => {
+      pushMessage: (level, message, nested, action) => {
         const id = nextMessageId++;
-        set((s) => ({ messages: [...s.messages, { id, level, message, nested }] }));
+        set((s) => ({ messages: [...s.messages, { id, level, message, nested, ...(action ? { action } : {}) }] }));
         return id;
       },
       dismissMessage: (id) => set((s) => ({ messages: s.messages.filter((m) => m.id !== id) })),

@@ -1,0 +1,39 @@
+import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../io/formats/types';
+import type { ImportRequest, ImportResponse } from './import_protocol';
+
+// Main-thread side of the import worker: one promise per file, with progress and cancel.
+// The file's bytes are transferred, not copied.
+
+export class ImportClient {
+  private worker: Worker | null = null;
+  private nextId = 1;
+  private readonly pending = new Map<number, { resolve: (r: ImportResult) => void; onProgress: (p: ImportProgress) => void }>();
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
+    worker.onmessage = (event: MessageEvent<ImportResponse>) => {
+      const msg = event.data;
+      const p = this.pending.get(msg.id);
+      if (!p) return;
+      if (msg.type === 'progress') p.onProgress(msg.progress);
+      else {
+        this.pending.delete(msg.id);
+        p.resolve(msg.result);
+      }
+    };
+    this.worker = worker;
+    return worker;
+  }
+
+  import(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
+    const worker = this.ensureWorker();
+    const id = this.nextId++;
+    const { signal, ...rest } = options;
+    return new Promise<ImportResult>((resolve) => {
+      this.pending.set(id, { resolve, onProgress });
+      signal?.addEventListener('abort', () => worker.postMessage({ type: 'cancel', id } satisfies ImportRequest), { once: true });
+      worker.postMessage({ type: 'import', id, input, options: rest } satisfies ImportRequest, [input.bytes.buffer]);
+    });
+  }
+}
