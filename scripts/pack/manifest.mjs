@@ -1,6 +1,34 @@
 // The pack manifest (schema: src/catalog/manifest_types.ts, schemaVersion 1).
 
 /** @param {{ bounds: [number, number, number, number], schematic: boolean, sourceLabel?: string }} opt */
+const PROJECT_STATUS = {
+  planned: { vi: 'Chuẩn bị đầu tư', en: 'Planned' },
+  in_progress: { vi: 'Đang thi công', en: 'In progress' },
+  completed: { vi: 'Hoàn thành', en: 'Completed' },
+};
+const PROJECT_TYPE = {
+  giao_thong: { vi: 'Giao thông', en: 'Roads' },
+  thuy_loi: { vi: 'Thủy lợi', en: 'Irrigation' },
+  dien: { vi: 'Điện', en: 'Electricity' },
+  giao_duc: { vi: 'Giáo dục', en: 'Education' },
+  y_te: { vi: 'Y tế', en: 'Health' },
+  van_hoa: { vi: 'Văn hóa', en: 'Culture' },
+  nuoc_sach: { vi: 'Nước sạch', en: 'Clean water' },
+  nha_o: { vi: 'Nhà ở', en: 'Housing' },
+  san_xuat: { vi: 'Hỗ trợ sản xuất', en: 'Livelihood support' },
+  dao_tao: { vi: 'Đào tạo nghề', en: 'Vocational training' },
+};
+const CROP_STATUS = { planned: { vi: 'Quy hoạch', en: 'Planned' }, planted: { vi: 'Đã trồng', en: 'Planted' } };
+const FOREST_ORIGIN = { tu_nhien: { vi: 'Rừng tự nhiên', en: 'Natural' }, trong: { vi: 'Rừng trồng', en: 'Planted' } };
+const LDLR = {
+  TXG: { vi: 'TXG – rừng gỗ lá rộng thường xanh giàu', en: 'TXG – rich evergreen broadleaf' },
+  TXB: { vi: 'TXB – rừng gỗ lá rộng thường xanh trung bình', en: 'TXB – medium evergreen broadleaf' },
+  TXN: { vi: 'TXN – rừng gỗ lá rộng thường xanh nghèo', en: 'TXN – poor evergreen broadleaf' },
+  TXP: { vi: 'TXP – rừng gỗ phục hồi', en: 'TXP – recovering broadleaf' },
+  RTG: { vi: 'RTG – rừng gỗ trồng', en: 'RTG – planted wood forest' },
+  RTTN: { vi: 'RTTN – rừng tre nứa trồng', en: 'RTTN – planted bamboo' },
+};
+
 export function buildManifest({ bounds, schematic, sourceLabel }) {
   const gen = schematic
     ? {
@@ -134,8 +162,8 @@ export function buildManifest({ bounds, schematic, sourceLabel }) {
           fields: [
             { field: 'commune', label: { vi: 'Xã', en: 'Commune' }, format: 'text' },
             { field: 'use', label: { vi: 'Mục đích', en: 'Use' }, format: 'text' },
-            { field: 'origin', label: { vi: 'Nguồn gốc', en: 'Origin' }, format: 'text' },
-            { field: 'ldlr', label: { vi: 'Trạng thái (LDLR)', en: 'Stand class (LDLR)' }, format: 'text' },
+            { field: 'origin', label: { vi: 'Nguồn gốc', en: 'Origin' }, format: 'text', values: FOREST_ORIGIN },
+            { field: 'ldlr', label: { vi: 'Trạng thái (LDLR)', en: 'Stand class (LDLR)' }, format: 'text', values: LDLR },
             { field: 'area_ha', label: { vi: 'Diện tích', en: 'Area' }, format: 'number', digits: 2, unit: 'ha' },
           ],
         },
@@ -223,7 +251,7 @@ export function buildManifest({ bounds, schematic, sourceLabel }) {
             { field: 'elevation_min', label: { vi: 'Độ cao thấp nhất', en: 'Lowest elevation' }, format: 'integer', unit: 'm' },
             { field: 'elevation_max', label: { vi: 'Độ cao cao nhất', en: 'Highest elevation' }, format: 'integer', unit: 'm' },
             { field: 'canopy', label: { vi: 'Độ tàn che', en: 'Canopy' }, format: 'text' },
-            { field: 'status_vi', label: { vi: 'Tình trạng', en: 'Status' }, format: 'text' },
+            { field: 'status', label: { vi: 'Tình trạng', en: 'Status' }, format: 'text', values: CROP_STATUS },
             { field: 'note', label: { vi: 'Ghi chú', en: 'Note' }, format: 'text' },
           ],
         },
@@ -262,11 +290,11 @@ export function buildManifest({ bounds, schematic, sourceLabel }) {
           fields: [
             { field: 'id', label: { vi: 'Mã', en: 'Id' }, format: 'text' },
             { field: 'programme', label: { vi: 'Chương trình', en: 'Programme' }, format: 'text' },
-            { field: 'type', label: { vi: 'Loại công trình', en: 'Type' }, format: 'text' },
+            { field: 'type', label: { vi: 'Loại công trình', en: 'Type' }, format: 'text', values: PROJECT_TYPE },
             { field: 'commune', label: { vi: 'Xã', en: 'Commune' }, format: 'text' },
             { field: 'budget_mvnd', label: { vi: 'Tổng mức đầu tư', en: 'Budget' }, format: 'integer', unit: { vi: 'triệu đồng', en: 'million VND' } },
             { field: 'disbursed_mvnd', label: { vi: 'Đã giải ngân', en: 'Disbursed' }, format: 'integer', unit: { vi: 'triệu đồng', en: 'million VND' } },
-            { field: 'status', label: { vi: 'Tình trạng', en: 'Status' }, format: 'text' },
+            { field: 'status', label: { vi: 'Tình trạng', en: 'Status' }, format: 'text', values: PROJECT_STATUS },
             { field: 'start_year', label: { vi: 'Năm khởi công', en: 'Start year' }, format: 'year' },
           ],
         },

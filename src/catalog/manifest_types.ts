@@ -91,6 +91,9 @@ export interface PopupField {
   /** Fraction digits for number/percent; default 1. */
   digits?: number;
   unit?: Localized;
+  /** Labels for coded values (e.g. "ntm" → "Nông thôn mới"). The style's categories are
+   *  used automatically for the field the layer is coloured by. */
+  values?: Record<string, Localized>;
 }
 
 export interface PopupSpec {

@@ -202,6 +202,8 @@ function checkLayer(c: Checker, layer: Obj, path: string, groupIds: Set<string>)
       c.oneOf(f, 'format', p, ['text', 'number', 'integer', 'percent', 'year'] as const, false);
       c.number(f, 'digits', p, 0, 10);
       c.localized(f, 'unit', p, false);
+      const values = c.object(f, 'values', p, false);
+      if (values) for (const key of Object.keys(values)) c.localized(values, key, `${p}.values`);
     });
   }
   const label = c.object(layer, 'label', path, false);

@@ -43,6 +43,21 @@ describe('buildPopupContent', () => {
     expect(el.querySelector('td')?.textContent).toBe(evil);
   });
 
+  it('shows coded values with their labels, from the field or the style categories', () => {
+    const layer = createLayer({
+      style: { type: 'categories', field: 'programme', categories: [{ value: 'ntm', color: '#000000', label: { vi: 'Nông thôn mới', en: 'New rural development' } }] },
+      popup: {
+        fields: [
+          { field: 'programme', label: 'P' },
+          { field: 'status', label: 'S', values: { completed: { vi: 'Hoàn thành', en: 'Completed' } } },
+          { field: 'other', label: 'O' },
+        ],
+      },
+    });
+    const el = buildPopupContent(layer, { programme: 'ntm', status: 'completed', other: 'x' }, 'vi');
+    expect([...el.querySelectorAll('td')].map((td) => td.textContent)).toEqual(['Nông thôn mới', 'Hoàn thành', 'x']);
+  });
+
   it('lists every attribute when the manifest declares no popup fields', () => {
     const el = buildPopupContent(createLayer(), { a: 1, b: 'hai' }, 'en');
     expect([...el.querySelectorAll('th')].map((th) => th.textContent)).toEqual(['a', 'b']);

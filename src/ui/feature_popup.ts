@@ -1,11 +1,23 @@
-import type { Lang, LayerSpec, PopupField } from '../catalog/manifest_types';
+import type { Lang, LayerSpec, Localized, PopupField } from '../catalog/manifest_types';
 import { formatNumber, localize, t } from '../i18n/i18n';
 
 // Popup content is built with textContent only: attribute values come from data files
 // and imported data, and must never be interpreted as HTML or followed as links.
 
-export function formatFieldValue(value: unknown, field: PopupField, lang: Lang): string {
+/** Value labels for a field: its own `values`, else the categories of the layer's style. */
+export function valueLabels(layer: LayerSpec, field: string): Record<string, Localized> | undefined {
+  const declared = layer.popup?.fields.find((f) => f.field === field)?.values;
+  if (declared) return declared;
+  if (layer.style.type === 'categories' && layer.style.field === field) {
+    return Object.fromEntries(layer.style.categories.map((c) => [String(c.value), c.label]));
+  }
+  return undefined;
+}
+
+export function formatFieldValue(value: unknown, field: PopupField, lang: Lang, labels?: Record<string, Localized>): string {
   if (value === null || value === undefined || value === '') return t(lang, 'popup.empty');
+  const label = labels?.[String(value)];
+  if (label !== undefined) return localize(label, lang);
   const unit = field.unit ? ` ${localize(field.unit, lang)}` : '';
   const n = typeof value === 'number' ? value : Number(value);
   const numeric = typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(n));
@@ -48,7 +60,7 @@ export function buildPopupContent(layer: LayerSpec, properties: Record<string, u
     th.scope = 'row';
     th.textContent = localize(field.label, lang);
     const td = document.createElement('td');
-    td.textContent = formatFieldValue(properties[field.field], field, lang);
+    td.textContent = formatFieldValue(properties[field.field], field, lang, valueLabels(layer, field.field));
     tr.append(th, td);
     table.append(tr);
   }

@@ -2,6 +2,7 @@ import type { Lang, LayerSpec, LayerStyle } from '../catalog/manifest_types';
 import type { AppState, AppStore } from '../state/store';
 import { allGroups, allLayers } from '../state/store';
 import { categoriesStyle, describeFields, graduatedStyle, singleStyle } from '../style/auto_style';
+import { valueLabels } from './feature_popup';
 import { localize, renderMessage, t } from '../i18n/i18n';
 import { legendItems } from '../style/layer_style';
 import { clear, h } from './dom';
@@ -18,6 +19,7 @@ export interface LayerPanelDeps {
 }
 
 interface RowControls {
+  layer: LayerSpec;
   checkbox: HTMLInputElement;
   opacity: HTMLInputElement;
   status: HTMLElement;
@@ -131,7 +133,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
       inlineSwatch ? null : legend,
       about,
     );
-    rows.set(layer.id, { checkbox, opacity, status, filters, row });
+    rows.set(layer.id, { layer, checkbox, opacity, status, filters, row });
     return row;
   };
 
@@ -170,6 +172,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
   const update = () => {
     const state = store.getState();
     for (const [id, c] of rows) {
+      const layer = c.layer;
       const ui = state.layerUi[id];
       const data = state.layerData[id];
       if (!ui) continue;
@@ -186,11 +189,12 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
       for (const [field, select] of c.filters) {
         const current = ui.filters[field] ?? '';
         const values = distinctValues(data, field);
-        const wanted = ['', ...values].join('\u0000');
+        const wanted = [state.lang, ...values].join('\u0000');
         if (select.dataset.values !== wanted) {
           clear(select);
           select.append(h('option', { value: '', text: t(state.lang, 'layers.filterAll') }));
-          for (const v of values) select.append(h('option', { value: v, text: v }));
+          const labels = valueLabels(layer, field);
+          for (const v of values) select.append(h('option', { value: v, text: labels?.[v] !== undefined ? localize(labels[v], state.lang) : v }));
           select.dataset.values = wanted;
         }
         select.value = current;
