@@ -1,0 +1,283 @@
+import type { Feature, FeatureCollection, Position } from 'geojson';
+import { m2ToHa } from './area';
+import { areaInUnitM2, polygonsOf, prepareBoundaries, reachesUnit } from './boundary_units';
+import { overlapClusters, type ClusterInput } from './overlap_clusters';
+import { locatePointInMulti, unionAll, type MultiPoly } from './polygon_ops';
+import { bboxOfPolygons, type BBox } from './spatial_index';
+
+// Statistics of a layer over boundary units (communes): hectares per class per unit for
+// polygons, count and sums of numeric fields for points, shares of the unit's area, totals.
+// Pure: the worker and the tests call the same function.
+
+export interface ComputeStatsParams {
+  layer: FeatureCollection;
+  boundaries: FeatureCollection;
+  /** property of a boundary feature holding its code (e.g. the GSO code, kept as a string) */
+  boundaryCodeField: string;
+  /** property holding the unit's name, copied into the rows; default none */
+  boundaryNameField?: string;
+  /** property of a layer feature that splits rows into classes; default none (one class) */
+  groupBy?: string;
+  /** point-layer properties to sum per unit; default none */
+  numericFields?: string[];
+}
+
+export interface StatsProgress {
+  phase: 'overlaps' | 'measure';
+  done: number;
+  total: number;
+}
+
+export interface StatsOptions {
+  onProgress?: (p: StatsProgress) => void;
+  /** checked between features; an abort rejects with `signal.reason` */
+  signal?: AbortSignal;
+}
+
+export interface Measures {
+  /** hectares of polygon area (overlaps within a class counted once) */
+  ha: number;
+  /** point features inside; for polygons, features reaching into the unit */
+  count: number;
+  /** sums of `numericFields` over point features */
+  sums: Record<string, number>;
+  /** how many point features had a number in each field (for averages) */
+  valueCounts: Record<string, number>;
+}
+
+export interface StatsRow extends Measures {
+  boundaryCode: string;
+  boundaryName: string | null;
+  boundaryHa: number;
+  /** value of `groupBy` ('' when missing), or null without `groupBy` */
+  class: string | null;
+  /** ha / boundaryHa × 100 */
+  pctOfBoundary: number;
+}
+
+export interface BoundaryTotal extends Measures {
+  boundaryCode: string;
+  boundaryName: string | null;
+  boundaryHa: number;
+  pctOfBoundary: number;
+}
+
+export interface ClassTotal extends Measures {
+  class: string | null;
+  /** ha / sum of boundary areas × 100 */
+  pctOfTotal: number;
+}
+
+export interface StatsResult {
+  geometry: 'polygon' | 'point' | 'mixed' | 'empty';
+  /** one row per unit × class with any area or count, units in input order, classes sorted */
+  rows: StatsRow[];
+  /** one per unit, in input order, summed over classes */
+  boundaries: BoundaryTotal[];
+  /** per class over all units */
+  classes: ClassTotal[];
+  /** over all units (sum of the units: land in two overlapping units counts twice) */
+  total: Measures & { boundaryHa: number; pctOfTotal: number };
+  /** layer features that reach no unit */
+  outsideCount: number;
+  skipped: { index: number; reason: 'no-geometry' | 'unsupported-geometry' }[];
+  warnings: string[];
+}
+
+const NO_CLASS = '\u0000';
+
+function emptyMeasures(fields: readonly string[]): Measures {
+  const sums: Record<string, number> = {};
+  const valueCounts: Record<string, number> = {};
+  for (const f of fields) {
+    sums[f] = 0;
+    valueCounts[f] = 0;
+  }
+  return { ha: 0, count: 0, sums, valueCounts };
+}
+
+function addInto(target: Measures, m: Measures): void {
+  target.ha += m.ha;
+  target.count += m.count;
+  for (const k of Object.keys(m.sums)) {
+    target.sums[k] = (target.sums[k] ?? 0) + m.sums[k]!;
+    target.valueCounts[k] = (target.valueCounts[k] ?? 0) + m.valueCounts[k]!;
+  }
+}
+
+/** A finite number from a number or a plain numeric string ("1234.5"); otherwise null. */
+export function toNumber(v: unknown): number | null {
+  if (typeof v === 'number') return Number.isFinite(v) ? v : null;
+  if (typeof v === 'string' && v.trim() !== '') {
+    const n = Number(v.trim());
+    return Number.isFinite(n) ? n : null;
+  }
+  return null;
+}
+
+function pct(part: number, whole: number): number {
+  return whole > 0 ? (part / whole) * 100 : 0;
+}
+
+function pointsOf(f: Feature): Position[] | null {
+  const g = f.geometry;
+  if (g?.type === 'Point') return [g.coordinates];
+  if (g?.type === 'MultiPoint') return g.coordinates;
+  return null;
+}
+
+interface PolyItem extends ClusterInput {
+  feature: number;
+}
+
+export function computeStats(params: ComputeStatsParams, opts: StatsOptions = {}): StatsResult {
+  const { layer, groupBy, numericFields = [] } = params;
+  const { signal, onProgress } = opts;
+  signal?.throwIfAborted();
+  const { units, index, warnings } = prepareBoundaries(params.boundaries, params.boundaryCodeField, params.boundaryNameField);
+  // acc[unit] : class key → measures
+  const acc = units.map(() => new Map<string, Measures>());
+  const measuresFor = (u: number, key: string): Measures => {
+    let m = acc[u]!.get(key);
+    if (!m) acc[u]!.set(key, (m = emptyMeasures(numericFields)));
+    return m;
+  };
+  const classOf = (f: Feature): string => {
+    if (!groupBy) return NO_CLASS;
+    const v = f.properties?.[groupBy];
+    return v === undefined || v === null ? '' : String(v);
+  };
+
+  const skipped: StatsResult['skipped'] = [];
+  const polyItems: PolyItem[] = [];
+  const pointFeatures: number[] = [];
+  layer.features.forEach((f, i) => {
+    if (!f.geometry) return skipped.push({ index: i, reason: 'no-geometry' });
+    const polys = polygonsOf(f.geometry);
+    if (polys) return polyItems.push({ polys, bbox: bboxOfPolygons(polys), key: classOf(f), feature: i });
+    if (pointsOf(f)) return pointFeatures.push(i);
+    skipped.push({ index: i, reason: 'unsupported-geometry' });
+  });
+  const total = polyItems.length + pointFeatures.length;
+  let outsideCount = 0;
+
+  // points: the unit index narrows each point to a few units, then an exact point-in-polygon
+  let done = 0;
+  for (const i of pointFeatures) {
+    if ((done & 255) === 0) {
+      signal?.throwIfAborted();
+      onProgress?.({ phase: 'measure', done, total });
+    }
+    done++;
+    const f = layer.features[i]!;
+    const hit = new Set<number>();
+    for (const p of pointsOf(f)!) {
+      for (const u of index.searchPoint(p[0]!, p[1]!)) {
+        if (locatePointInMulti(p[0]!, p[1]!, units[u]!.polys) !== 'outside') hit.add(u);
+      }
+    }
+    if (hit.size === 0) outsideCount++;
+    const key = classOf(f);
+    for (const u of hit) {
+      const m = measuresFor(u, key);
+      m.count++;
+      for (const field of numericFields) {
+        const v = toNumber(f.properties?.[field]);
+        if (v === null) continue;
+        m.sums[field]! += v;
+        m.valueCounts[field]!++;
+      }
+    }
+  }
+
+  // polygons: overlapping polygons of one class are unioned first, then each shape is split by unit
+  const clusters = overlapClusters(polyItems, {
+    ...(signal ? { signal } : {}),
+    onProgress: (d, t) => onProgress?.({ phase: 'overlaps', done: d, total: t }),
+  });
+  for (const members of clusters) {
+    signal?.throwIfAborted();
+    onProgress?.({ phase: 'measure', done, total });
+    done += members.length;
+    const first = polyItems[members[0]!]!;
+    let shape: MultiPoly = first.polys;
+    let box: BBox = first.bbox;
+    if (members.length > 1) {
+      try {
+        shape = unionAll(members.map((k) => polyItems[k]!.polys));
+        box = bboxOfPolygons(shape);
+      } catch (e) {
+        warnings.push(`union of features ${members.map((k) => polyItems[k]!.feature).join(', ')} failed (${String(e)}); measured separately`);
+        for (const k of members) measureShape([k]);
+        continue;
+      }
+    }
+    measureShape(members, shape, box);
+  }
+
+  function measureShape(members: number[], shape = polyItems[members[0]!]!.polys, box = polyItems[members[0]!]!.bbox): void {
+    const key = polyItems[members[0]!]!.key;
+    let reached = false;
+    for (const u of index.search(box)) {
+      const unit = units[u]!;
+      let m2: number;
+      try {
+        m2 = areaInUnitM2(shape, box, unit);
+      } catch (e) {
+        warnings.push(`clipping features ${members.map((k) => polyItems[k]!.feature).join(', ')} by ${unit.code} failed (${String(e)})`);
+        continue;
+      }
+      if (m2 <= 0) continue;
+      reached = true;
+      const m = measuresFor(u, key);
+      m.ha += m2ToHa(m2);
+      m.count += members.length === 1 ? 1 : members.filter((k) => reachesUnit(polyItems[k]!.polys, unit)).length;
+    }
+    if (!reached) outsideCount += members.length;
+  }
+  onProgress?.({ phase: 'measure', done: total, total });
+
+  return assemble(units, acc, numericFields, {
+    geometry: polyItems.length && pointFeatures.length ? 'mixed' : polyItems.length ? 'polygon' : pointFeatures.length ? 'point' : 'empty',
+    outsideCount,
+    skipped,
+    warnings,
+  });
+}
+
+function assemble(
+  units: readonly { code: string; name: string | null; areaM2: number }[],
+  acc: Map<string, Measures>[],
+  fields: readonly string[],
+  rest: Pick<StatsResult, 'geometry' | 'outsideCount' | 'skipped' | 'warnings'>,
+): StatsResult {
+  const keys = new Set<string>();
+  for (const m of acc) for (const k of m.keys()) keys.add(k);
+  const sortedKeys = [...keys].sort((a, b) => a.localeCompare(b, 'vi', { numeric: true }));
+  const classValue = (k: string): string | null => (k === NO_CLASS ? null : k);
+  const rows: StatsRow[] = [];
+  const boundaries: BoundaryTotal[] = [];
+  const byClass = new Map<string, Measures>(sortedKeys.map((k) => [k, emptyMeasures(fields)]));
+  const total = emptyMeasures(fields);
+  let totalM2 = 0;
+  units.forEach((unit, u) => {
+    const boundaryHa = m2ToHa(unit.areaM2);
+    totalM2 += unit.areaM2;
+    const sum = emptyMeasures(fields);
+    for (const k of sortedKeys) {
+      const m = acc[u]!.get(k);
+      if (!m) continue;
+      addInto(sum, m);
+      addInto(byClass.get(k)!, m);
+      rows.push({ boundaryCode: unit.code, boundaryName: unit.name, boundaryHa, class: classValue(k), ...m, pctOfBoundary: pct(m.ha, boundaryHa) });
+    }
+    addInto(total, sum);
+    boundaries.push({ boundaryCode: unit.code, boundaryName: unit.name, boundaryHa, ...sum, pctOfBoundary: pct(sum.ha, boundaryHa) });
+  });
+  const totalHa = m2ToHa(totalM2);
+  const classes = sortedKeys.map((k) => {
+    const m = byClass.get(k)!;
+    return { class: classValue(k), ...m, pctOfTotal: pct(m.ha, totalHa) };
+  });
+  return { ...rest, rows, boundaries, classes, total: { ...total, boundaryHa: totalHa, pctOfTotal: pct(total.ha, totalHa) } };
+}
