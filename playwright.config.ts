@@ -1,7 +1,9 @@
 import { defineConfig } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumExecutable } from './tests/e2e/browser';
 
-const PORT = 4173;
+// MT_E2E_PORT and MT_E2E_DIST let two runs share a machine without sharing a server or a build.
+const PORT = Number(process.env.MT_E2E_PORT ?? 4173);
+const DIST = process.env.MT_E2E_DIST ?? 'dist';
 
 // e2e tests drive the production build (vite build, then vite preview) in headless Chromium.
 export default defineConfig({
@@ -23,7 +25,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    command: `npx vite preview --host 127.0.0.1 --port ${PORT} --strictPort --outDir ${DIST}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

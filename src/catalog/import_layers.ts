@@ -44,7 +44,8 @@ export function splitByGeometry(data: FeatureCollection): { kind: GeometryKind; 
 export function userLayerSpec(layer: ImportedLayer, kind: GeometryKind, fileName: string, split: boolean, index: number): LayerSpec {
   const suffix = split ? { vi: ` (${kindLabel(kind, 'vi')})`, en: ` (${kindLabel(kind, 'en')})` } : { vi: '', en: '' };
   return {
-    id: `user-${++userLayerCounter}`,
+    // time-based so ids never collide with layers restored from a project file
+    id: `user-${Date.now().toString(36)}-${++userLayerCounter}`,
     title: { vi: layer.name + suffix.vi, en: layer.name + suffix.en },
     group: USER_GROUP.id,
     file: fileName,

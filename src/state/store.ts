@@ -5,6 +5,7 @@ import type { GroupSpec, Lang, LayerSpec, LayerStyle, PackManifest } from '../ca
 import type { Message } from '../i18n/i18n';
 import { DEFAULT_LANG } from '../i18n/i18n';
 import { defaultOpacity } from '../style/layer_style';
+import { duplicateSlide, moveItem, type Slide } from './slides';
 
 // One vanilla store, split into slices; the map and each panel subscribe to the slice they
 // show (subscribeWithSelector), so a change redraws only what depends on it.
@@ -64,6 +65,7 @@ export interface AppState {
   basemap: BasemapId;
   selectedCommune: string | null;
   messages: UiMessage[];
+  slides: Slide[];
 }
 
 export interface AppActions {
@@ -90,6 +92,12 @@ export interface AppActions {
   selectCommune(code: string | null): void;
   pushMessage(level: UiMessage['level'], message: Message, nested?: Record<string, Message>, action?: UiMessage['action']): number;
   dismissMessage(id: number): void;
+  addSlide(slide: Slide): void;
+  updateSlide(id: string, patch: Partial<Omit<Slide, 'id'>>): void;
+  moveSlide(id: string, delta: -1 | 1): void;
+  duplicateSlide(id: string): void;
+  removeSlide(id: string): void;
+  setSlides(slides: Slide[]): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions> & {
@@ -114,6 +122,7 @@ export function initialState(lang: Lang = DEFAULT_LANG): AppState {
     basemap: 'offline',
     selectedCommune: null,
     messages: [],
+    slides: [],
   };
 }
 
@@ -232,6 +241,12 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
         return id;
       },
       dismissMessage: (id) => set((s) => ({ messages: s.messages.filter((m) => m.id !== id) })),
+      addSlide: (slide) => set((s) => ({ slides: [...s.slides, slide] })),
+      updateSlide: (id, patch) => set((s) => ({ slides: s.slides.map((sl) => (sl.id === id ? { ...sl, ...patch } : sl)) })),
+      moveSlide: (id, delta) => set((s) => ({ slides: moveItem(s.slides, s.slides.findIndex((sl) => sl.id === id), delta) })),
+      duplicateSlide: (id) => set((s) => ({ slides: duplicateSlide(s.slides, id) })),
+      removeSlide: (id) => set((s) => ({ slides: s.slides.filter((sl) => sl.id !== id) })),
+      setSlides: (slides) => set({ slides }),
     })),
   ) as AppStore;
 }

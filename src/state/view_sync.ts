@@ -18,16 +18,19 @@ export function applyView(store: AppStore, view: ViewState, camera: CameraAccess
   if (view.lang) s.setLang(view.lang);
   if (view.basemap) s.setBasemap(view.basemap);
   if (view.boundarySet) s.setBoundarySet(view.boundarySet);
-  if (view.layers) {
-    for (const layer of s.pack.manifest?.layers ?? []) {
-      const ui = view.layers[layer.id];
-      s.setLayerVisible(layer.id, ui !== undefined);
-      if (!ui) continue;
-      s.setLayerOpacity(layer.id, ui.opacity);
-      for (const [field, value] of Object.entries(ui.filters)) s.setLayerFilter(layer.id, field, value);
-    }
+  // a view without layers means "the pack's defaults", so a slide restores them exactly
+  const manifest = store.getState().pack.manifest;
+  const layers = view.layers ?? (manifest ? layerUiForManifest(manifest, store.getState().boundarySet) : {});
+  for (const layer of manifest?.layers ?? []) {
+    const ui = layers[layer.id];
+    const visible = ui !== undefined && ui.visible;
+    s.setLayerVisible(layer.id, visible);
+    if (!ui || !visible) continue;
+    s.setLayerOpacity(layer.id, ui.opacity);
+    for (const field of Object.keys(store.getState().layerUi[layer.id]?.filters ?? {})) s.setLayerFilter(layer.id, field, null);
+    for (const [field, value] of Object.entries(ui.filters)) s.setLayerFilter(layer.id, field, value);
   }
-  if (view.selected) s.selectCommune(view.selected);
+  s.selectCommune(view.selected ?? null);
   if (view.camera) camera.set(view.camera);
 }
 

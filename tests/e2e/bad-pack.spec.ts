@@ -1,8 +1,8 @@
-import { expect, openApp, renderedCount, test } from './helpers';
+import { ORIGIN, expect, openApp, renderedCount, test } from './helpers';
 
 // Bad pack input never leaves the user with a blank screen and no explanation.
 
-const FIX = 'http://127.0.0.1:4173/fixtures';
+const FIX = `${ORIGIN}/fixtures`;
 
 test('a manifest with a schema error names manifest.json and the problem path', async ({ page }) => {
   await openApp(page, `?pack=${FIX}/bad-schema/manifest.json`);
@@ -64,7 +64,7 @@ test('loading a bad pack over the default one keeps the default pack on screen',
 
   await page.evaluate(() => window.mtmap.whenIdle());
   expect(await page.evaluate(() => window.mtmap.listLayers())).toEqual(before);
-  expect(await page.evaluate(() => window.mtmap.getState().pack.url)).toBe('http://127.0.0.1:4173/data/manifest.json');
+  expect(await page.evaluate(() => window.mtmap.getState().pack.url)).toBe(`${ORIGIN}/data/manifest.json`);
   expect(await renderedCount(page, 'forest-cover')).toBe(forest);
   await expect(page.locator('.layer-row')).toHaveCount(before.length);
 });

@@ -6,7 +6,7 @@ import { test as base, expect, type Page, type Route } from '@playwright/test';
 // Shared e2e helpers: a `test` whose page can never reach the internet, serves the fixture
 // packs under /fixtures/, and records every request; plus map-pixel and screenshot helpers.
 
-export const ORIGIN = 'http://127.0.0.1:4173';
+export const ORIGIN = `http://127.0.0.1:${process.env.MT_E2E_PORT ?? 4173}`;
 export const HERE = path.dirname(fileURLToPath(import.meta.url));
 export const REPO_ROOT = path.resolve(HERE, '../..');
 export const FIXTURES_DIR = path.join(HERE, 'fixtures');
