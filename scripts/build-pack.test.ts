@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { validateManifest } from '../src/catalog/validate_manifest';
+import { geometryAreaM2 } from '../src/analysis/area';
 
 // The generator is plain ESM JavaScript (no .d.ts); load it through a typed dynamic import.
 interface PackResult {
@@ -114,6 +115,14 @@ describe('schematic pack', () => {
       const a = geo.areaKm2(f.geometry) * 100;
       expect(Math.abs(a / f.properties.area_ha - 1), f.properties.plot_id).toBeLessThan(0.005);
     }
+  });
+
+  it('measures areas the way the statistics engine does, so 2023 plots add up to 527.3 ha on the map too', () => {
+    for (const f of pack.layers.planting.slice(0, 20)) {
+      expect(geo.areaKm2(f.geometry) * 1e6).toBeCloseTo(geometryAreaM2(f.geometry), 3);
+    }
+    const measured = pack.layers.planting.filter((f) => f.properties.year === 2023).reduce((s, f) => s + geometryAreaM2(f.geometry) / 1e4, 0);
+    expect(Math.abs(measured - 527.3)).toBeLessThan(0.5);
   });
 
   it('has a forest cover ratio of 60–72 %', () => {

@@ -164,7 +164,45 @@ export function union(parts) {
 }
 
 /** Geodesic area in km². @param {any} g */
-export const areaKm2 = (g) => turf.area(g.type === 'Feature' ? g : turf.feature(g)) / 1e6;
+// Ellipsoidal (WGS 84) area, the same method as src/analysis/area.ts (Lambert cylindrical
+// equal-area on the ellipsoid + shoelace), so the pack's area attributes are what the app's
+// statistics engine measures; build-pack.test.ts checks the two agree. (The generator is plain
+// Node and cannot import the TypeScript module.) turf.area's sphere reads ~0.3 % high here.
+const WGS84_A = 6378137;
+const WGS84_F = 1 / 298.257223563;
+const E2 = WGS84_F * (2 - WGS84_F);
+const E = Math.sqrt(E2);
+const DEG = Math.PI / 180;
+const authalicQ = (latDeg) => {
+  const sn = Math.sin(latDeg * DEG);
+  const es = E * sn;
+  return (1 - E2) * (sn / (1 - E2 * sn * sn) - (1 / (2 * E)) * Math.log((1 - es) / (1 + es)));
+};
+const ringAreaM2 = (ring) => {
+  const m = ring.length > 1 && ring[0][0] === ring[ring.length - 1][0] && ring[0][1] === ring[ring.length - 1][1] ? ring.length - 1 : ring.length;
+  if (m < 3) return 0;
+  const x0 = ring[0][0] * DEG;
+  const y0 = authalicQ(ring[0][1]);
+  let sum = 0;
+  let px = 0;
+  let py = 0;
+  for (let i = 1; i < m; i++) {
+    const x = ring[i][0] * DEG - x0;
+    const y = authalicQ(ring[i][1]) - y0;
+    sum += px * y - x * py;
+    px = x;
+    py = y;
+  }
+  return (Math.abs(sum) / 2) * ((WGS84_A * WGS84_A) / 2);
+};
+const polygonAreaM2 = (rings) => Math.max(0, rings.reduce((a, r, i) => a + (i === 0 ? 1 : -1) * ringAreaM2(r), 0));
+export const areaKm2 = (g) => {
+  const geom = g.type === 'Feature' ? g.geometry : g;
+  if (!geom) return 0;
+  if (geom.type === 'Polygon') return polygonAreaM2(geom.coordinates) / 1e6;
+  if (geom.type === 'MultiPolygon') return geom.coordinates.reduce((a, p) => a + polygonAreaM2(p), 0) / 1e6;
+  return 0;
+};
 
 /** Polygon rings of a geometry as a flat list of polygons. @param {PolyGeom} g @returns {Ring[][]} */
 export const polygonsOf = (g) => (g.type === 'Polygon' ? [g.coordinates] : g.coordinates);
