@@ -6,6 +6,7 @@
 
 import type { Feature } from 'geojson';
 import { identifyPrj } from '../prj';
+import { parseFieldNameSidecar, restoreFieldNames } from './field_names';
 import { decodeText, isUtf8, normalizeEncodingLabel } from './text';
 import type { FormatEntry, ImportMessage, ImportOptions, ImportResult, ImportedLayer, ProgressFn } from './types';
 import { baseName, fail, throwIfAborted } from './types';
@@ -19,15 +20,18 @@ interface ShpGroup {
   dbf?: Uint8Array;
   prj?: Uint8Array;
   cpg?: Uint8Array;
+  /** `<base>.fieldnames.csv`, written by our exporter: short dBase name → full name. */
+  names?: Uint8Array;
 }
 
 export function groupShapefiles(entries: ZipEntries): ShpGroup[] {
   const byBase = new Map<string, Partial<ShpGroup> & { base: string }>();
   for (const [path, data] of Object.entries(entries)) {
-    const m = /^(.*)\.(shp|dbf|prj|cpg)$/i.exec(path);
+    const m = /^(.*)\.(shp|dbf|prj|cpg|fieldnames\.csv)$/i.exec(path);
     if (!m) continue;
     const base = m[1] ?? '';
-    const ext = (m[2] ?? '').toLowerCase() as 'shp' | 'dbf' | 'prj' | 'cpg';
+    const raw = (m[2] ?? '').toLowerCase();
+    const ext = raw === 'fieldnames.csv' ? 'names' : (raw as 'shp' | 'dbf' | 'prj' | 'cpg');
     const key = base.toLowerCase();
     const g = byBase.get(key) ?? { base };
     g[ext] = data;
@@ -90,6 +94,10 @@ async function readLayer(
     } catch (e) {
       return { error: { key: 'import.error.shpInvalid', params: { ...base, detail: `.dbf: ${e instanceof Error ? e.message : String(e)}` } } };
     }
+    if (g.names) {
+      const map = parseFieldNameSidecar(decodeText(g.names).text);
+      records = records.map((r) => restoreFieldNames(r, map));
+    }
     if (records.length !== geoms.length) {
       warnings.push({ key: 'import.warn.dbfMismatch', params: { ...base, shp: geoms.length, dbf: records.length } });
     }
@@ -134,7 +142,7 @@ export async function parseShapefileZip(
   let entries: ZipEntries;
   let names: string[];
   try {
-    ({ entries, names } = await unzipEntries(bytes, (n) => /\.(shp|dbf|prj|cpg)$/i.test(n)));
+    ({ entries, names } = await unzipEntries(bytes, (n) => /\.(shp|dbf|prj|cpg|fieldnames\.csv)$/i.test(n)));
   } catch (e) {
     return fail('import.error.zipInvalid', { file, detail: e instanceof Error ? e.message : String(e) });
   }
