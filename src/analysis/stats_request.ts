@@ -1,0 +1,108 @@
+import type { Feature } from 'geojson';
+import type { BoundarySetSpec, LayerSpec } from '../catalog/manifest_types';
+import type { AppState } from '../state/store';
+import { allLayers } from '../state/store';
+import type { ComputeStatsParams } from './overlay_stats';
+import { toNumber } from './overlay_stats';
+
+// Which layers the dashboard can measure, which fields it can group by and sum, and the
+// engine parameters for "layer L over boundary set B grouped by G". Pure; the dashboard and
+// `mtmap.computeStats` share it, so both ask the engine the same question.
+
+/** Polygon and point layers of the pack and My data, except the boundary layers themselves. */
+export function statsLayers(state: Pick<AppState, 'pack' | 'userLayers'>): LayerSpec[] {
+  const boundaryLayers = new Set((state.pack.manifest?.boundarySets ?? []).map((b) => b.layer));
+  return allLayers(state).filter((l) => (l.geometry === 'polygon' || l.geometry === 'point') && !boundaryLayers.has(l.id));
+}
+
+/** The field the layer is coloured by, or null for a single colour. */
+export function styleField(layer: LayerSpec): string | null {
+  return layer.style.type === 'single' ? null : layer.style.field;
+}
+
+const MAX_CLASSES = 24;
+
+/** Fields worth grouping by: the style field first, then fields with 2..24 distinct values. */
+export function groupableFields(layer: LayerSpec, features: readonly Feature[]): string[] {
+  const distinct = new Map<string, Set<string>>();
+  for (const f of features) {
+    for (const [k, v] of Object.entries(f.properties ?? {})) {
+      if (v === null || v === undefined || v === '' || typeof v === 'object') continue;
+      let set = distinct.get(k);
+      if (!set) distinct.set(k, (set = new Set()));
+      if (set.size <= MAX_CLASSES) set.add(String(v));
+    }
+  }
+  const coords = new Set([layer.coordinates?.lon, layer.coordinates?.lat]);
+  const fields = [...distinct].filter(([k, s]) => s.size >= 2 && s.size <= MAX_CLASSES && !coords.has(k)).map(([k]) => k);
+  const first = styleField(layer);
+  return first ? [first, ...fields.filter((f) => f !== first)] : fields;
+}
+
+const NOT_A_QUANTITY = /(^|_)(id|code|ma|year|nam|lat|lon|lng|x|y)($|_)/i;
+
+/**
+ * Point-layer fields to sum: the popup's number / integer fields when the manifest declares
+ * them; otherwise fields numeric in every feature (numbers or numeric text, as CSV gives),
+ * except coordinates, codes and years.
+ */
+export function numericFields(layer: LayerSpec, features: readonly Feature[]): string[] {
+  const declared = (layer.popup?.fields ?? []).filter((f) => f.format === 'number' || f.format === 'integer').map((f) => f.field);
+  if (declared.length > 0) return declared;
+  const coords = new Set([layer.coordinates?.lon, layer.coordinates?.lat]);
+  const numeric = new Map<string, boolean>();
+  for (const f of features) {
+    for (const [k, v] of Object.entries(f.properties ?? {})) {
+      if (v === null || v === undefined || v === '') continue;
+      numeric.set(k, (numeric.get(k) ?? true) && toNumber(v) !== null);
+    }
+  }
+  return [...numeric].filter(([k, ok]) => ok && !coords.has(k) && !NOT_A_QUANTITY.test(k)).map(([k]) => k);
+}
+
+/** A budget / disbursed pair among the summed fields, for "% disbursed". */
+export function disbursementPair(fields: readonly string[]): { part: string; whole: string } | null {
+  const part = fields.find((f) => /disburs|giai_?ngan/i.test(f));
+  const whole = fields.find((f) => /budget|tong_?muc|von/i.test(f));
+  return part && whole ? { part, whole } : null;
+}
+
+export interface StatsQuery {
+  layer: string;
+  /** boundary set id; default the active one */
+  boundaries?: string | null;
+  /** field to split by; undefined → the layer's style field, null → no split */
+  groupBy?: string | null;
+}
+
+export type StatsRequest =
+  | { ok: true; params: ComputeStatsParams; layer: LayerSpec; boundarySet: BoundarySetSpec; numericFields: string[] }
+  | { ok: false; reason: 'no-layer' | 'no-boundaries' | 'loading' };
+
+/** Engine parameters for a query against the current state (layer data must be loaded). */
+export function statsRequest(state: Pick<AppState, 'pack' | 'userLayers' | 'layerData' | 'boundarySet'>, q: StatsQuery): StatsRequest {
+  const layer = allLayers(state).find((l) => l.id === q.layer);
+  if (!layer) return { ok: false, reason: 'no-layer' };
+  const setId = q.boundaries ?? state.boundarySet;
+  const boundarySet = state.pack.manifest?.boundarySets?.find((b) => b.id === setId);
+  if (!boundarySet) return { ok: false, reason: 'no-boundaries' };
+  const data = state.layerData[layer.id]?.data;
+  const boundaries = state.layerData[boundarySet.layer]?.data;
+  if (!data || !boundaries) return { ok: false, reason: 'loading' };
+  const groupBy = q.groupBy === undefined ? styleField(layer) : q.groupBy;
+  const fields = layer.geometry === 'point' ? numericFields(layer, data.features) : [];
+  return {
+    ok: true,
+    layer,
+    boundarySet,
+    numericFields: fields,
+    params: {
+      layer: data,
+      boundaries,
+      boundaryCodeField: boundarySet.codeField,
+      boundaryNameField: boundarySet.nameField,
+      ...(groupBy ? { groupBy } : {}),
+      ...(fields.length ? { numericFields: fields } : {}),
+    },
+  };
+}
