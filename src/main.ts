@@ -13,7 +13,13 @@ import { mountMessages } from './ui/messages_panel';
 import { mountLoadingOverlay } from './ui/loading_overlay';
 import { mountStatusBar } from './ui/status_bar';
 import { createAutomationApi, type MtMapApi } from './api/automation';
-import { syncViewWithUrl } from './state/view_sync';
+import { StatsClient } from './workers/stats_client';
+import { mountDashboardPanel } from './ui/dashboard_panel';
+import { defaultTitle, exportMap, type ExportRequest, type ExportStage } from './export/export_map';
+import { ExportControl } from './ui/export_dialog';
+import { syncViewWithUrl, type CameraAccess } from './state/view_sync';
+import { setupMeeting } from './app/meeting_setup';
+import { mountSideTabs } from './ui/side_tabs';
 import { mountImportPanel } from './ui/import_panel';
 import { ImportClient } from './workers/import_client';
 import { importFiles, importInputs, importUrl } from './catalog/import_layers';
@@ -74,6 +80,15 @@ const importPanel = mountImportPanel({
 mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), importControls: importPanel.element });
 mountMessages(byId('messages'), store);
 mountLoadingOverlay(byId('loading'), store, cancelLoad);
+const stats = new StatsClient();
+const dashboard = mountDashboardPanel(byId('dashboard'), {
+  store,
+  compute: (p, onProgress, signal) => stats.compute(p, onProgress, signal),
+  selectCommune: (code) => {
+    if (!zoomToCommune(code)) store.getState().selectCommune(code);
+  },
+  toggleSlot: byId('dashboard-toggle-slot'),
+});
 
 const applyDocumentLang = () => {
   const l = store.getState().lang;
@@ -87,14 +102,21 @@ const applyDocumentLang = () => {
 store.subscribe((s) => s.lang, applyDocumentLang);
 applyDocumentLang();
 
-syncViewWithUrl(store, {
+const camera: CameraAccess = {
   get: () => mapView.getCamera(),
-  set: (camera) => mapView.setCamera(camera),
+  set: (c) => mapView.setCamera(c),
   onMoveEnd: (listener) => {
     mapView.map.on('moveend', listener);
     return () => mapView.map.off('moveend', listener);
   },
-});
+};
+syncViewWithUrl(store, camera);
+mountSideTabs(byId('side-tabs'), store);
+const meeting = setupMeeting({ store, mapView, camera, panel: byId('meeting-panel'), mapWrap: byId('map-wrap'), loadPack: startLoad, appVersion: __APP_VERSION__ });
+
+const runExport = (req: ExportRequest, onProgress?: (s: ExportStage) => void) =>
+  exportMap(req, { map: mapView.map, store, deckLayerIds: () => mapView.deckLayerIds(), ...(onProgress ? { onProgress } : {}) });
+mapView.map.addControl(new ExportControl({ store, defaultTitle: () => defaultTitle(store), exportMap: runExport }), 'top-right');
 
 window.mtmap = createAutomationApi({
   map: mapView.map,
@@ -104,6 +126,7 @@ window.mtmap = createAutomationApi({
   zoomToCommune,
   whenIdle: () => mapView.whenIdle(),
   deckLayerIds: () => mapView.deckLayerIds(),
+  deckAttributeBuilds: () => mapView.deckAttributeBuilds,
   importFiles: (files: Array<File | ImportInput>) => {
     const browserFiles = files.filter((f): f is File => f instanceof File);
     const inputs = files.filter((f): f is ImportInput => !(f instanceof File));
@@ -113,6 +136,10 @@ window.mtmap = createAutomationApi({
     }));
   },
   importUrl: (url: string) => importUrl(store, importer, url),
+  computeStats: (p) => stats.compute(p),
+  openDashboard: (layerId) => dashboard.open(layerId),
+  exportMap: (req: ExportRequest) => runExport(req),
+  meeting,
 });
 
 void startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href);

@@ -7,6 +7,12 @@ import { localize } from '../i18n/i18n';
 import { searchCommunes } from '../ui/commune_search';
 import type { ImportOutcome } from '../catalog/import_layers';
 import type { ImportInput } from '../io/formats/types';
+import { exportStoreLayer, type LayerExportRequest } from '../ui/export_controls';
+import type { ComputeStatsParams, StatsResult, StatsRow } from '../analysis/overlay_stats';
+import { statsRequest, type StatsQuery } from '../analysis/stats_request';
+import type { ExportRequest, ExportResult } from '../export/export_map';
+import type { Meeting } from '../app/meeting_setup';
+import type { Slide } from '../state/slides';
 
 // window.mtmap: the public automation API (documented in README.md). Scripts, embedding
 // pages and the e2e tests drive the app through it, never through private fields.
@@ -45,6 +51,37 @@ export interface MtMapApi {
   /** Imports files (browser File objects or {name, bytes}) into "My data". */
   importFiles(files: Array<File | ImportInput>): Promise<ImportOutcome>;
   importUrl(url: string): Promise<ImportOutcome>;
+  /** A layer's data as a file (GeoJSON, CSV or zipped Shapefile) in WGS 84 or VN-2000; nothing is downloaded. */
+  exportLayer(id: string, req: LayerExportRequest): Promise<{ filename: string; mime: string; bytes: Uint8Array }>;
+  /**
+   * Statistics of a layer per commune, computed in the worker: `boundaries` is a boundary-set
+   * id (default the active one), `groupBy` a field (default the layer's style field; null for
+   * none). Resolves to the engine's rows (one per commune × class).
+   */
+  computeStats(query: StatsQuery): Promise<StatsRow[]>;
+  /** Opens the statistics dashboard, optionally on a layer. */
+  openDashboard(layerId?: string): void;
+  /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
+  exportMap(req: ExportRequest): Promise<ExportResult>;
+  /** Slides and presentation mode. */
+  slides: {
+    capture(title?: string): Slide;
+    list(): Slide[];
+    present(index?: number): void;
+    next(): void;
+    prev(): void;
+    exit(): void;
+    /** Position in the presentation (0 = title slide), or null when not presenting. */
+    current(): number | null;
+  };
+  /** The whole session as project-file text, and opening one (false if refused). */
+  saveProject(): { filename: string; text: string };
+  openProject(text: string, fileName?: string): Promise<boolean>;
+  /** Read-only counters for benchmarks and diagnostics (not a stable API). */
+  debug: {
+    /** How many times deck.gl point attributes were built since start (pan/zoom must not add any). */
+    deckAttributeBuilds(): number;
+  };
 }
 
 export interface ApiDeps {
@@ -55,8 +92,15 @@ export interface ApiDeps {
   zoomToCommune(code: string): boolean;
   whenIdle(): Promise<void>;
   deckLayerIds(): string[];
+  deckAttributeBuilds(): number;
   importFiles(files: Array<File | ImportInput>): Promise<ImportOutcome>;
   importUrl(url: string): Promise<ImportOutcome>;
+  /** Runs the statistics engine in the worker. */
+  computeStats(params: ComputeStatsParams): Promise<StatsResult>;
+  openDashboard(layerId?: string): void;
+  /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
+  exportMap(req: ExportRequest): Promise<ExportResult>;
+  meeting: Meeting;
 }
 
 function requireLayer(state: AppState, id: string): void {
@@ -110,5 +154,33 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     whenIdle: () => deps.whenIdle(),
     importFiles: (files) => deps.importFiles(files),
     importUrl: (url) => deps.importUrl(url),
+    exportLayer: async (id, req) => {
+      const { filename, mime, bytes } = await exportStoreLayer(store, id, req);
+      return { filename, mime, bytes };
+    },
+    computeStats: async (q) => {
+      const req = statsRequest(store.getState(), q);
+      if (!req.ok) {
+        const why = { 'no-layer': `no layer "${q.layer}"`, 'no-boundaries': `no boundary set "${q.boundaries ?? ''}"`, loading: 'data still loading (await mtmap.whenIdle())' };
+        throw new Error(`mtmap.computeStats: ${why[req.reason]}`);
+      }
+      return (await deps.computeStats(req.params)).rows;
+    },
+    openDashboard: (layerId) => deps.openDashboard(layerId),
+    exportMap: (req) => deps.exportMap(req),
+    slides: {
+      capture: (title) => deps.meeting.captureSlide(title),
+      list: () => store.getState().slides,
+      present: (index = 0) => deps.meeting.presentation.start(index),
+      next: () => deps.meeting.presentation.next(),
+      prev: () => deps.meeting.presentation.prev(),
+      exit: () => deps.meeting.presentation.exit(),
+      current: () => deps.meeting.presentation.current(),
+    },
+    saveProject: () => deps.meeting.saveProject(),
+    openProject: (text, fileName = 'project.mtmap.json') => deps.meeting.openProjectText(text, fileName),
+    debug: {
+      deckAttributeBuilds: () => deps.deckAttributeBuilds(),
+    },
   };
 }

@@ -46,6 +46,8 @@ export class MapView {
   private popup: maplibregl.Popup | null = null;
   private onlineWatch: { errors: number; loaded: boolean; timer: number } | null = null;
   private deck: DeckPoints | null = null;
+  private labelScale = 1;
+  private readonly baseTextSize = new Map<string, number>();
   /** A camera from a shared link, used instead of the pack's framing when the pack arrives. */
   private pendingCamera: { zoom: number; lat: number; lng: number } | null = null;
   private deckLoading: Promise<void> | null = null;
@@ -113,6 +115,31 @@ export class MapView {
       this.map.jumpTo({ zoom: camera.zoom, center: [camera.lng, camera.lat] });
     } else {
       this.pendingCamera = camera;
+    }
+  }
+
+  /** Flies to a camera (slides), or jumps when the user prefers reduced motion. */
+  flyTo(camera: { zoom: number; lat: number; lng: number }): void {
+    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
+    const target = { zoom: camera.zoom, center: [camera.lng, camera.lat] as [number, number] };
+    if (reduce) this.map.jumpTo(target);
+    else this.map.flyTo({ ...target, duration: 1600, essential: true });
+  }
+
+  fitToPack(animate: boolean): void {
+    const bounds = this.store.getState().pack.manifest?.bounds;
+    if (bounds) this.map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 40, duration: animate ? 1600 : 0 });
+  }
+
+  /** Scales every label (pack labels and country names) for projectors; 1 = as styled. */
+  setLabelScale(scale: number): void {
+    this.labelScale = scale;
+    if (!this.styleReady) return;
+    for (const layer of this.map.getStyle().layers ?? []) {
+      if (layer.type !== 'symbol') continue;
+      const base = this.baseTextSize.get(layer.id) ?? (this.map.getLayoutProperty(layer.id, 'text-size') as number | undefined) ?? 13;
+      this.baseTextSize.set(layer.id, base);
+      this.map.setLayoutProperty(layer.id, 'text-size', typeof base === 'number' ? base * scale : base);
     }
   }
 
@@ -218,6 +245,7 @@ export class MapView {
     if (added) {
       this.applyOrder();
       this.applySelection();
+      if (this.labelScale !== 1) this.setLabelScale(this.labelScale);
     }
     if (deckChanged) void this.syncDeck();
   }

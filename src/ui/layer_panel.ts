@@ -6,6 +6,7 @@ import { valueLabels } from './feature_popup';
 import { localize, renderMessage, t } from '../i18n/i18n';
 import { legendItems } from '../style/layer_style';
 import { clear, h } from './dom';
+import { renderExportControls } from './export_controls';
 
 // Layer panel: groups from the manifest, each layer with visibility, opacity, order, filters,
 // legend and status. The structure is rebuilt only when the pack, language or order change;
@@ -132,6 +133,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
       isUser ? renderStyleEditor(layer, lang) : null,
       inlineSwatch ? null : legend,
       about,
+      renderExportControls(layer, lang, store),
     );
     rows.set(layer.id, { layer, checkbox, opacity, status, filters, row });
     return row;
