@@ -20,7 +20,7 @@ const RUNS = Math.max(5, Number(args.runs ?? 5));
 const NAIVE = Number(args.naive ?? 1000);
 
 // deterministic random numbers (mulberry32)
-function rng(seed) {
+export function rng(seed) {
   return () => {
     seed = (seed + 0x6d2b79f5) | 0;
     let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
@@ -32,7 +32,7 @@ function rng(seed) {
 // 14 communes: a 7 × 2 grid of jittered nodes over the district's extent, each cell edge a
 // wiggly line of 25 points computed from its two end nodes, so neighbours share edges exactly.
 const W = 102.32, S = 22.17, E = 102.99, N = 22.78;
-function makeCommunes() {
+export function makeCommunes() {
   const r = rng(14);
   const nx = 7, ny = 2;
   const node = [];
@@ -71,7 +71,7 @@ function makeCommunes() {
 }
 
 // star-shaped blobs, ≈ 80–250 m across, 5 classes
-function makeLayer(n, vertices) {
+export function makeLayer(n, vertices) {
   const r = rng(42);
   const classes = ['RDD', 'RPH', 'RSX', 'DTR', 'NN'];
   const features = [];
@@ -91,38 +91,35 @@ function makeLayer(n, vertices) {
   return { type: 'FeatureCollection', features };
 }
 
-function stats(times) {
+export function stats(times) {
   const s = [...times].sort((a, b) => a - b);
   return { median: s[Math.floor(s.length / 2)], min: s[0], max: s[s.length - 1] };
 }
 const fmt = (ms) => `${(ms / 1000).toFixed(2)} s`;
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
-const server = await createServer({ root, configFile: false, logLevel: 'error', server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', optimizeDeps: { noDiscovery: true, include: [] } });
-try {
+/** The engine vs the naive turf loop; `server` is a Vite server for loading the TS sources. */
+export async function runStatsBench(server, { size = 50000, vertices = 200, runs = 5, naiveRuns = runs, naive = 1000, log = console.log } = {}) {
   const { computeStats } = await server.ssrLoadModule('/src/analysis/overlay_stats.ts');
   const { geometryAreaM2 } = await server.ssrLoadModule('/src/analysis/area.ts');
   const boundaries = makeCommunes();
-  const layer = makeLayer(SIZE, VERTICES);
+  const layer = makeLayer(size, vertices);
   const params = { layer, boundaries, boundaryCodeField: 'code', groupBy: 'c' };
-  console.log(`${SIZE} polygons × ${VERTICES} vertices = ${((SIZE * VERTICES) / 1e6).toFixed(1)} M vertices, 14 communes, node ${process.version}`);
-
+  log(`stats: ${size} polygons × ${vertices} vertices = ${((size * vertices) / 1e6).toFixed(1)} M vertices, 14 communes`);
   const engine = [];
   let result;
-  for (let k = 0; k < RUNS; k++) {
+  for (let k = 0; k < runs; k++) {
     const t = performance.now();
     result = computeStats(params);
     engine.push(performance.now() - t);
   }
   const e = stats(engine);
-  console.log(`engine (main thread, no worker): median ${fmt(e.median)}, min ${fmt(e.min)}, max ${fmt(e.max)} over ${RUNS} runs`);
-  console.log(`  total ${result.total.ha.toFixed(1)} ha in ${result.rows.length} rows; ${result.warnings.length} warnings; outside ${result.outsideCount}`);
-
-  if (NAIVE > 0) {
-    const subset = Math.min(NAIVE, SIZE);
-    const naive = [];
+  log(`  engine: median ${fmt(e.median)}, min ${fmt(e.min)}, max ${fmt(e.max)} over ${runs} runs; total ${result.total.ha.toFixed(1)} ha, ${result.warnings.length} warnings`);
+  const out = { size, vertices, engine: { ...e, runs, times: engine }, totalHa: result.total.ha, rows: result.rows.length, warnings: result.warnings.length };
+  if (naive > 0) {
+    const subset = Math.min(naive, size);
+    const times = [];
     let naiveHa = 0;
-    for (let k = 0; k < RUNS; k++) {
+    for (let k = 0; k < naiveRuns; k++) {
       const t = performance.now();
       naiveHa = 0;
       for (let i = 0; i < subset; i++) {
@@ -132,14 +129,62 @@ try {
           if (piece) naiveHa += geometryAreaM2(piece.geometry) / 1e4;
         }
       }
-      naive.push(((performance.now() - t) * SIZE) / subset);
+      times.push(((performance.now() - t) * size) / subset);
     }
-    const nv = stats(naive);
-    const label = subset < SIZE ? `EXTRAPOLATED ×${(SIZE / subset).toFixed(0)} from ${subset} polygons` : 'full';
-    console.log(`naive turf intersect, every polygon × every commune (${label}): median ${fmt(nv.median)}, min ${fmt(nv.min)}, max ${fmt(nv.max)} over ${RUNS} runs`);
-    console.log(`  (naive subset sums ${naiveHa.toFixed(1)} ha with overlaps double-counted)`);
-    console.log(`ratio naive / engine (medians): ${(nv.median / e.median).toFixed(1)}×`);
+    const nv = stats(times);
+    out.naive = { ...nv, runs: naiveRuns, subset, extrapolated: subset < size, times };
+    out.ratio = nv.median / e.median;
+    log(`  naive turf intersect (${subset < size ? `extrapolated ×${(size / subset).toFixed(0)} from ${subset}` : 'full'}): median ${fmt(nv.median)}; ratio ${out.ratio.toFixed(1)}×`);
   }
-} finally {
-  await server.close();
+  return out;
+}
+
+const isMain = process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url);
+if (isMain) {
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+  const server = await createServer({ root, configFile: false, logLevel: 'error', server: { middlewareMode: true, hmr: false, ws: false }, appType: 'custom', optimizeDeps: { noDiscovery: true, include: [] } });
+  try {
+    const { computeStats } = await server.ssrLoadModule('/src/analysis/overlay_stats.ts');
+    const { geometryAreaM2 } = await server.ssrLoadModule('/src/analysis/area.ts');
+    const boundaries = makeCommunes();
+    const layer = makeLayer(SIZE, VERTICES);
+    const params = { layer, boundaries, boundaryCodeField: 'code', groupBy: 'c' };
+    console.log(`${SIZE} polygons × ${VERTICES} vertices = ${((SIZE * VERTICES) / 1e6).toFixed(1)} M vertices, 14 communes, node ${process.version}`);
+  
+    const engine = [];
+    let result;
+    for (let k = 0; k < RUNS; k++) {
+      const t = performance.now();
+      result = computeStats(params);
+      engine.push(performance.now() - t);
+    }
+    const e = stats(engine);
+    console.log(`engine (main thread, no worker): median ${fmt(e.median)}, min ${fmt(e.min)}, max ${fmt(e.max)} over ${RUNS} runs`);
+    console.log(`  total ${result.total.ha.toFixed(1)} ha in ${result.rows.length} rows; ${result.warnings.length} warnings; outside ${result.outsideCount}`);
+  
+    if (NAIVE > 0) {
+      const subset = Math.min(NAIVE, SIZE);
+      const naive = [];
+      let naiveHa = 0;
+      for (let k = 0; k < RUNS; k++) {
+        const t = performance.now();
+        naiveHa = 0;
+        for (let i = 0; i < subset; i++) {
+          const f = layer.features[i];
+          for (const c of boundaries.features) {
+            const piece = intersect(featureCollection([f, c]));
+            if (piece) naiveHa += geometryAreaM2(piece.geometry) / 1e4;
+          }
+        }
+        naive.push(((performance.now() - t) * SIZE) / subset);
+      }
+      const nv = stats(naive);
+      const label = subset < SIZE ? `EXTRAPOLATED ×${(SIZE / subset).toFixed(0)} from ${subset} polygons` : 'full';
+      console.log(`naive turf intersect, every polygon × every commune (${label}): median ${fmt(nv.median)}, min ${fmt(nv.min)}, max ${fmt(nv.max)} over ${RUNS} runs`);
+      console.log(`  (naive subset sums ${naiveHa.toFixed(1)} ha with overlaps double-counted)`);
+      console.log(`ratio naive / engine (medians): ${(nv.median / e.median).toFixed(1)}×`);
+    }
+  } finally {
+    await server.close();
+  }
 }

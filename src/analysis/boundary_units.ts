@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import { multiPolygonAreaM2, polygonAreaM2 } from './area';
-import { intersectionAreaM2, ringSide, type NearEdges } from './clip_area';
+import { intersectionAreaM2, ringSide, unionAreaM2, type NearEdges } from './clip_area';
 import { edgesInBox, locatePoint, locatePointInMulti, segmentsIntersect, type MultiPoly, type Poly } from './polygon_ops';
 import { BBoxIndex, bboxOfPolygons, bboxesIntersect, type BBox } from './spatial_index';
 
@@ -146,4 +146,21 @@ export function areaInUnitM2(shape: MultiPoly, box: BBox, unit: BoundaryUnit): n
     else if (rel === 'crosses') m2 += intersectionAreaM2(part, partBox, unit.polys, nearEdges(unit, partBox));
   }
   return m2;
+}
+
+/**
+ * Area (m²) of the union of overlapping shapes inside the unit, without building the union
+ * (clip_area.ts unionAreaM2). `wholeM2` gives the union's own area (computed once per cluster by
+ * the caller) for clusters that meet no boundary edge of the unit.
+ */
+export function unionAreaInUnitM2(shapes: readonly MultiPoly[], box: BBox, unit: BoundaryUnit, wholeM2: () => number): number {
+  if (!bboxesIntersect(box, unit.bbox)) return 0;
+  const near = unit.edgeIndex.search(box);
+  if (near.length === 0) {
+    // no boundary edge near: the whole cluster is inside or outside the unit
+    const first = shapes[0]?.[0]?.[0]?.[0];
+    if (!first) return 0;
+    return locatePointInMulti(first[0]!, first[1]!, unit.polys) === 'inside' ? wholeM2() : 0;
+  }
+  return unionAreaM2(shapes, unit, near);
 }

@@ -1,8 +1,8 @@
 import type { Position } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { multiPolygonAreaM2, polygonAreaM2 } from './area';
-import { intersectionAreaM2 } from './clip_area';
-import { intersect, type MultiPoly, type Poly } from './polygon_ops';
+import { intersectionAreaM2, unionAreaM2 } from './clip_area';
+import { intersect, unionAll, type MultiPoly, type Poly } from './polygon_ops';
 import { prepareBoundaries } from './boundary_units';
 import { bboxOfPolygons } from './spatial_index';
 
@@ -53,5 +53,49 @@ describe('intersectionAreaM2 agrees with polygon clipping (polyclip-ts)', () => 
     expect(measureBoth(outside, unit)[0]).toBeCloseTo(0, 4);
     const [ours, clipped] = measureBoth(across, unit);
     expect(ours).toBeCloseTo(clipped, 3);
+  });
+});
+
+describe('unionAreaM2 (no union built) agrees with polyclip-ts union, then clip', () => {
+  const unitPolys: MultiPoly = [createBlob(102.5, 22.5, 0.1, 120, 5)];
+  const { units } = prepareBoundaries({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { c: 'u' }, geometry: { type: 'MultiPolygon', coordinates: unitPolys } }] }, 'c');
+  const unit = units[0]!;
+  const rect = (w: number, s: number, e: number, n: number): Poly => [[[w, s], [e, s], [e, n], [w, n], [w, s]]];
+
+  test.each([0, 1, 2, 3, 4, 5, 6, 7])('cluster %i of overlapping blobs, inside and across the border', (i) => {
+    const a = (i * 2 * Math.PI) / 8;
+    const r = i % 2 === 0 ? 0.06 : 0.085; // even: well inside; odd: across the border
+    const cx = 102.5 + r * Math.cos(a), cy = 22.5 + r * Math.sin(a);
+    const shapes: MultiPoly[] = [0, 1, 2].map((j) => [createBlob(cx + 0.006 * j, cy + 0.004 * ((j * i) % 3), 0.008 + 0.002 * j, 70 + 10 * j, 2 + j, (i + j) % 2 === 1)]);
+    const union = unionAll(shapes);
+    expect(Math.abs(unionAreaM2(shapes) - multiPolygonAreaM2(union))).toBeLessThan(1e-6 * multiPolygonAreaM2(union));
+    const clipped = multiPolygonAreaM2(intersect(union, unitPolys));
+    expect(Math.abs(unionAreaM2(shapes, unit) - clipped)).toBeLessThan(1e-6 * multiPolygonAreaM2(union));
+  });
+
+  test('duplicates, nesting, shared edges and holes', () => {
+    const sq = rect(102.5, 22.5, 102.52, 22.52);
+    const holed: Poly = [rect(102.49, 22.49, 102.53, 22.53)[0]!, rect(102.495, 22.495, 102.505, 22.505)[0]!.slice().reverse()];
+    const cases: MultiPoly[][] = [
+      [[sq], [sq]], // exact duplicate
+      [[sq], [rect(102.505, 22.505, 102.51, 22.51)]], // nested
+      [[sq], [rect(102.52, 22.5, 102.54, 22.52)], [rect(102.51, 22.51, 102.53, 22.53)]], // shared edge plus a bridge
+      [[holed], [rect(102.498, 22.498, 102.502, 22.502)]], // a shape inside another's hole
+      [[holed], [rect(102.5, 22.5, 102.51, 22.51)]], // partly over the hole
+      [[sq], [rect(102.52, 22.5, 102.54, 22.52)]], // only an edge in common: areas add up
+    ];
+    for (const shapes of cases) {
+      const union = multiPolygonAreaM2(unionAll(shapes));
+      expect(Math.abs(unionAreaM2(shapes) - union)).toBeLessThan(1e-6 * union);
+      expect(Math.abs(unionAreaM2(shapes, unit) - union)).toBeLessThan(1e-6 * union);
+    }
+  });
+
+  test('a union that shares part of the unit border, inside and outside', () => {
+    const square: MultiPoly = [[[[102, 22], [102.1, 22], [102.1, 22.1], [102, 22.1], [102, 22]]]];
+    const u = prepareBoundaries({ type: 'FeatureCollection', features: [{ type: 'Feature', properties: { c: 'u' }, geometry: { type: 'MultiPolygon', coordinates: square } }] }, 'c').units[0]!;
+    const shapes: MultiPoly[] = [[rect(102.05, 22.05, 102.1, 22.08)], [rect(102.08, 22.04, 102.15, 22.07)], [rect(102.1, 22.02, 102.12, 22.09)]];
+    const clipped = multiPolygonAreaM2(intersect(unionAll(shapes), square));
+    expect(Math.abs(unionAreaM2(shapes, u) - clipped)).toBeLessThan(1e-6 * clipped);
   });
 });

@@ -1,8 +1,9 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { m2ToHa } from './area';
-import { areaInUnitM2, polygonsOf, prepareBoundaries, reachesUnit } from './boundary_units';
+import { areaInUnitM2, polygonsOf, prepareBoundaries, reachesUnit, unionAreaInUnitM2 } from './boundary_units';
+import { unionAreaM2 } from './clip_area';
 import { overlapClusters, type ClusterInput } from './overlap_clusters';
-import { locatePointInMulti, unionAll, type MultiPoly } from './polygon_ops';
+import { locatePointInMulti } from './polygon_ops';
 import { bboxOfPolygons, type BBox } from './spatial_index';
 
 // Statistics of a layer over boundary units (communes): hectares per class per unit for
@@ -190,7 +191,8 @@ export function computeStats(params: ComputeStatsParams, opts: StatsOptions = {}
     }
   }
 
-  // polygons: overlapping polygons of one class are unioned first, then each shape is split by unit
+  // polygons: overlapping polygons of one class are grouped; each group's union is measured per
+  // unit without building it (Green's theorem over the split boundaries, clip_area.ts)
   const clusters = overlapClusters(polyItems, {
     ...(signal ? { signal } : {}),
     onProgress: (d, t) => onProgress?.({ phase: 'overlaps', done: d, total: t }),
@@ -199,23 +201,39 @@ export function computeStats(params: ComputeStatsParams, opts: StatsOptions = {}
     signal?.throwIfAborted();
     onProgress?.({ phase: 'measure', done, total });
     done += members.length;
-    const first = polyItems[members[0]!]!;
-    let shape: MultiPoly = first.polys;
-    let box: BBox = first.bbox;
-    if (members.length > 1) {
-      try {
-        shape = unionAll(members.map((k) => polyItems[k]!.polys));
-        box = bboxOfPolygons(shape);
-      } catch (e) {
-        warnings.push(`union of features ${members.map((k) => polyItems[k]!.feature).join(', ')} failed (${String(e)}); measured separately`);
-        for (const k of members) measureShape([k]);
-        continue;
-      }
-    }
-    measureShape(members, shape, box);
+    if (members.length === 1) measureShape(members);
+    else measureCluster(members);
   }
 
-  function measureShape(members: number[], shape = polyItems[members[0]!]!.polys, box = polyItems[members[0]!]!.bbox): void {
+  function measureCluster(members: number[]): void {
+    const key = polyItems[members[0]!]!.key;
+    const shapes = members.map((k) => polyItems[k]!.polys);
+    const box: BBox = [Infinity, Infinity, -Infinity, -Infinity];
+    for (const k of members) {
+      const b = polyItems[k]!.bbox;
+      box[0] = Math.min(box[0], b[0]);
+      box[1] = Math.min(box[1], b[1]);
+      box[2] = Math.max(box[2], b[2]);
+      box[3] = Math.max(box[3], b[3]);
+    }
+    let whole: number | undefined;
+    const wholeM2 = (): number => (whole ??= unionAreaM2(shapes));
+    let reached = false;
+    for (const u of index.search(box)) {
+      const unit = units[u]!;
+      const m2 = unionAreaInUnitM2(shapes, box, unit, wholeM2);
+      if (m2 <= 0) continue;
+      reached = true;
+      const m = measuresFor(u, key);
+      m.ha += m2ToHa(m2);
+      m.count += members.filter((k) => reachesUnit(polyItems[k]!.polys, unit)).length;
+    }
+    if (!reached) outsideCount += members.length;
+  }
+
+  function measureShape(members: number[]): void {
+    const shape = polyItems[members[0]!]!.polys;
+    const box = polyItems[members[0]!]!.bbox;
     const key = polyItems[members[0]!]!.key;
     let reached = false;
     for (const u of index.search(box)) {

@@ -1,0 +1,52 @@
+import type { Feature, FeatureCollection, Position } from 'geojson';
+import { booleanPointInPolygon, point } from '@turf/turf';
+import { describe, expect, test } from 'vitest';
+import { joinPointsToUnits } from './point_join';
+
+function createRect(w: number, s: number, e: number, n: number): Position[] {
+  return [[w, s], [e, s], [e, n], [w, n], [w, s]];
+}
+function createCommunes(): FeatureCollection {
+  const star: Position[] = [];
+  for (let k = 0; k < 60; k++) {
+    const a = (2 * Math.PI * k) / 60;
+    const r = 0.04 * (0.6 + 0.4 * Math.sin(5 * a));
+    star.push([102.35 + r * Math.cos(a), 22.05 + r * Math.sin(a)]);
+  }
+  star.push(star[0]!);
+  const features: Feature[] = [
+    { type: 'Feature', properties: { code: 'A' }, geometry: { type: 'Polygon', coordinates: [createRect(102.0, 22.0, 102.1, 22.1)] } },
+    { type: 'Feature', properties: { code: 'B' }, geometry: { type: 'Polygon', coordinates: [createRect(102.1, 22.0, 102.2, 22.1), createRect(102.14, 22.04, 102.16, 22.06)] } },
+    { type: 'Feature', properties: { code: 'C' }, geometry: { type: 'Polygon', coordinates: [star] } },
+  ];
+  return { type: 'FeatureCollection', features };
+}
+
+describe('joinPointsToUnits', () => {
+  test('simple cases: inside, in a hole, outside, on a shared border (first unit wins)', () => {
+    const xy = Float64Array.from([102.05, 22.05, 102.15, 22.05, 102.12, 22.02, 102.5, 22.5, 102.1, 22.05]);
+    const r = joinPointsToUnits(xy, createCommunes(), 'code');
+    expect([...r.unitOf]).toEqual([0, -1, 1, -1, 0]);
+    expect([...r.counts]).toEqual([2, 1, 0]);
+    expect(r.outside).toBe(2);
+  });
+
+  test('agrees with turf booleanPointInPolygon on 20,000 random points', () => {
+    const fc = createCommunes();
+    let seed = 7;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const n = 20000;
+    const xy = new Float64Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      xy[2 * i] = 101.98 + rnd() * 0.44;
+      xy[2 * i + 1] = 21.98 + rnd() * 0.14;
+    }
+    const r = joinPointsToUnits(xy, fc, 'code');
+    for (let i = 0; i < n; i++) {
+      const p = point([xy[2 * i]!, xy[2 * i + 1]!]);
+      const expected = fc.features.findIndex((f) => booleanPointInPolygon(p, f as Feature<import('geojson').Polygon>));
+      expect(r.unitOf[i]).toBe(expected);
+    }
+    expect(r.counts.reduce((a, b) => a + b, 0) + r.outside).toBe(n);
+  });
+});
