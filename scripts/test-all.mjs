@@ -14,7 +14,8 @@ fs.mkdirSync('test-results', { recursive: true });
 const steps = [];
 steps.push(['typecheck', run('npx', ['tsc', '--noEmit'])]);
 steps.push(['unit', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit-results.json'])]);
-const build = run('npx', ['vite', 'build']);
+// MT_E2E_DIST (with MT_E2E_PORT) keeps this run's build apart from another run on the machine
+const build = run('npx', ['vite', 'build', ...(process.env.MT_E2E_DIST ? ['--outDir', process.env.MT_E2E_DIST, '--emptyOutDir'] : [])]);
 steps.push(['build', build]);
 if (build === 0) steps.push(['e2e', run('npx', ['playwright', 'test'])]);
 

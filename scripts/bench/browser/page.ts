@@ -1,0 +1,126 @@
+import Papa from 'papaparse';
+import { Deck, MapView } from '@deck.gl/core';
+import { ScatterplotLayer } from '@deck.gl/layers';
+import type { Feature } from 'geojson';
+import { buildPointAttributes } from '../../../src/map/point_attributes';
+import type { LayerStyle } from '../../../src/catalog/manifest_types';
+
+// Benchmark page for `npm run bench` (scripts/bench.mjs drives it with Playwright).
+
+const longTasks: PerformanceEntry[] = [];
+new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask', buffered: true });
+function longestTaskSince(t0: number): number {
+  return longTasks.filter((e) => e.startTime + e.duration >= t0).reduce((m, e) => Math.max(m, e.duration), 0);
+}
+
+async function fetchBytes(url: string): Promise<ArrayBuffer> {
+  return (await fetch(url)).arrayBuffer();
+}
+
+let worker: Worker | null = null;
+async function csvWorker(url: string) {
+  const buf = await fetchBytes(url);
+  const bytes = buf.byteLength;
+  worker ??= new Worker(new URL('./csv_worker.ts', import.meta.url), { type: 'module' });
+  const w = worker;
+  await new Promise((r) => setTimeout(r, 100));
+  const t0 = performance.now();
+  let progress = 0;
+  const res = await new Promise<{ rows: number; numeric: Record<string, Float64Array> }>((resolve) => {
+    w.onmessage = (ev) => {
+      if (ev.data.type === 'progress') progress++;
+      else resolve(ev.data);
+    };
+    w.postMessage({ buf }, [buf]);
+  });
+  const ms = performance.now() - t0;
+  // let the long-task observer deliver
+  await new Promise((r) => setTimeout(r, 200));
+  return { ms, bytes, rows: res.rows, numericColumns: Object.keys(res.numeric).length, progressMessages: progress, longestTaskMs: longestTaskSince(t0) };
+}
+
+async function csvPapa(url: string) {
+  const text = new TextDecoder().decode(await fetchBytes(url));
+  await new Promise((r) => setTimeout(r, 100));
+  const t0 = performance.now();
+  const res = Papa.parse<Record<string, string>>(text, { header: true, skipEmptyLines: true });
+  const ms = performance.now() - t0;
+  return { ms, rows: res.data.length };
+}
+
+// --- deck.gl: binary attributes vs accessors -----------------------------------------------------
+let deck: Deck<MapView> | null = null;
+let features: Feature[] = [];
+let rendered: (() => void) | null = null;
+function ensureDeck(): Deck<MapView> {
+  deck ??= new Deck({
+    parent: document.getElementById('deck') as HTMLDivElement,
+    width: 1280,
+    height: 720,
+    views: new MapView({ repeat: false }),
+    initialViewState: { longitude: 102.65, latitude: 22.48, zoom: 9 },
+    controller: false,
+    layers: [],
+    onAfterRender: () => {
+      const r = rendered;
+      rendered = null;
+      r?.();
+    },
+  });
+  return deck;
+}
+function makePoints(n: number): number {
+  let seed = 5;
+  const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+  features = new Array(n);
+  for (let i = 0; i < n; i++) {
+    features[i] = { type: 'Feature', properties: { cls: `c${i % 4}` }, geometry: { type: 'Point', coordinates: [102.32 + rnd() * 0.67, 22.17 + rnd() * 0.61] } };
+  }
+  return n;
+}
+const STYLE: LayerStyle = { type: 'single', color: '#1b7837' } as LayerStyle;
+let layerNo = 0;
+async function drawn(layers: ScatterplotLayer[]): Promise<void> {
+  const d = ensureDeck();
+  await new Promise<void>((resolve) => {
+    rendered = resolve;
+    d.setProps({ layers });
+  });
+}
+async function deckBuild(mode: 'binary' | 'accessor') {
+  ensureDeck();
+  await drawn([]);
+  const id = `pts-${layerNo++}`;
+  const t0 = performance.now();
+  let buildMs = 0;
+  if (mode === 'binary') {
+    const attrs = buildPointAttributes(features, STYLE, {});
+    buildMs = performance.now() - t0;
+    await drawn([new ScatterplotLayer({ id, data: { length: attrs.length, attributes: { getPosition: { value: attrs.positions, size: 2 }, getFillColor: { value: attrs.colors, size: 4 } } }, radiusUnits: 'pixels', getRadius: 2, stroked: false })]);
+  } else {
+    await drawn([new ScatterplotLayer<Feature>({ id, data: features, getPosition: (f) => (f.geometry as unknown as { coordinates: [number, number] }).coordinates, getFillColor: [27, 120, 55, 255], radiusUnits: 'pixels', getRadius: 2, stroked: false })]);
+  }
+  return { firstFrameMs: performance.now() - t0, buildMs };
+}
+
+// --- the app: rAF deltas while panning ------------------------------------------------------------
+async function rafDeltasWhile(action: (frame: number) => boolean): Promise<number[]> {
+  const deltas: number[] = [];
+  let last = performance.now();
+  let frame = 0;
+  await new Promise<void>((resolve) => {
+    const tick = (t: number) => {
+      deltas.push(t - last);
+      last = t;
+      if (!action(frame++)) return resolve();
+      requestAnimationFrame(tick);
+    };
+    requestAnimationFrame((t) => {
+      last = t;
+      requestAnimationFrame(tick);
+    });
+  });
+  return deltas;
+}
+
+Object.assign(window, { bench: { csvWorker, csvPapa, makePoints, deckBuild, rafDeltasWhile, longestTaskSince, ready: true } });
