@@ -37,7 +37,8 @@ export function setupMeeting(deps: MeetingDeps): Meeting {
     container: deps.mapWrap,
     showSlide,
     showPackExtent: (animate) => mapView.fitToPack(animate),
-    onLayout: () => requestAnimationFrame(() => mapView.map.resize()),
+    // synchronous: a fly-to started before the map knows its new size would land off target
+    onLayout: () => mapView.map.resize(),
   });
 
   const saveProject = () => {

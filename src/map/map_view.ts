@@ -13,7 +13,8 @@ import { localize, t } from '../i18n/i18n';
 import { buildPopupContent } from '../ui/feature_popup';
 import { BASEMAP_LABEL_LAYER, ONLINE_LAYER, ONLINE_SOURCE, offlineStyle, onlineBasemap, onlineSource } from './basemaps';
 import { labelFontFaces } from './map_fonts';
-import { buildStyleLayers, interactiveLayerIds, packLayerOf, sourceId, styleLayerIds, usesDeck } from './pack_layers';
+import { buildStyleLayers, interactiveLayerIds, labelSourceId, needsLabelPoints, packLayerOf, sourceId, styleLayerIds, usesDeck } from './pack_layers';
+import { labelPoints } from './label_points';
 import type { DeckPoints } from './deck_overlay';
 
 // The only module that talks to MapLibre. State is pushed in through store subscriptions;
@@ -198,6 +199,7 @@ export class MapView {
     if (!entry) return;
     for (const styleId of styleLayerIds(entry.spec)) if (this.map.getLayer(styleId)) this.map.removeLayer(styleId);
     if (this.map.getSource(sourceId(id))) this.map.removeSource(sourceId(id));
+    if (this.map.getSource(labelSourceId(id))) this.map.removeSource(labelSourceId(id));
     this.shown.delete(id);
   }
 
@@ -231,6 +233,7 @@ export class MapView {
           data: withIds(data.data),
           ...(layer.provenance.attribution ? { attribution: layer.provenance.attribution } : {}),
         });
+        if (needsLabelPoints(layer)) this.map.addSource(labelSourceId(layer.id), { type: 'geojson', data: labelPoints(data.data) });
         for (const spec of buildStyleLayers(layer, ui)) this.map.addLayer(spec);
         this.shown.set(layer.id, { spec: layer, data: data.data });
         added = true;
@@ -238,6 +241,7 @@ export class MapView {
       }
       if (entry && entry.data !== data.data) {
         (this.map.getSource(sourceId(layer.id)) as GeoJSONSource).setData(withIds(data.data));
+        (this.map.getSource(labelSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(labelPoints(data.data));
         this.shown.set(layer.id, { spec: layer, data: data.data });
       }
       this.applyLayerUi(layer, ui);

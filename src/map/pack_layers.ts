@@ -21,6 +21,15 @@ export function sourceId(layerId: string): string {
   return `pack:${layerId}`;
 }
 
+/** Polygon labels read from one point per feature, so a commune is named once, not once per tile. */
+export function labelSourceId(layerId: string): string {
+  return `pack:${layerId}:labels`;
+}
+
+export function needsLabelPoints(layer: LayerSpec): boolean {
+  return layer.geometry === 'polygon' && layer.label !== undefined;
+}
+
 export function styleLayerIds(layer: LayerSpec): string[] {
   const parts: string[] = [];
   if (layer.geometry === 'polygon') parts.push('fill', 'line');
@@ -103,6 +112,7 @@ export function buildStyleLayers(layer: LayerSpec, ui: LayerUi): LayerSpecificat
   if (layer.label) {
     out.push({
       ...common('label', 'symbol'),
+      ...(needsLabelPoints(layer) ? { source: labelSourceId(layer.id) } : {}),
       minzoom: layer.label.minzoom ?? 0,
       layout: {
         visibility,

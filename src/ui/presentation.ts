@@ -128,8 +128,13 @@ export function createPresentation(deps: PresentationDeps): Presentation {
     e.preventDefault();
   };
 
-  const unsubLang = store.subscribe((s) => s.lang, render);
-  void unsubLang;
+  store.subscribe((s) => s.lang, render);
+  // entering or leaving full screen resizes the map: show the current step again, without flying
+  document.addEventListener('fullscreenchange', () => {
+    if (index === null) return;
+    deps.onLayout();
+    apply(false);
+  });
 
   const api: Presentation = {
     start(start = 0) {
