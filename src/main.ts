@@ -22,6 +22,7 @@ import { setupMeeting } from './app/meeting_setup';
 import { mountSideTabs } from './ui/side_tabs';
 import { mountImportPanel } from './ui/import_panel';
 import { ImportClient } from './workers/import_client';
+import { createImportOptionsDialog } from './ui/import_options_dialog';
 import { importFiles, importInputs, importUrl } from './catalog/import_layers';
 import type { ImportInput } from './io/formats/types';
 
@@ -70,12 +71,13 @@ const zoomToCommune = (code: string): boolean => {
 mountToolbar(byId('toolbar'), store);
 mountCommuneSearch(byId('search'), store, (f) => mapView.fitToFeature(f));
 const importer = new ImportClient();
+const askOptions = createImportOptionsDialog(store).ask;
 const progressOf = (onProgress: (file: string, fraction: number) => void) => (file: string, p: { fraction: number }) => onProgress(file, p.fraction);
 const importPanel = mountImportPanel({
   store,
   dropTarget: byId('map-wrap'),
-  importFiles: (files, onProgress, signal) => importFiles(store, importer, files, { onProgress: progressOf(onProgress), signal }),
-  importUrl: (url, onProgress, signal) => importUrl(store, importer, url, { onProgress: progressOf(onProgress), signal }),
+  importFiles: (files, onProgress, signal) => importFiles(store, importer, files, { onProgress: progressOf(onProgress), signal, askOptions }),
+  importUrl: (url, onProgress, signal) => importUrl(store, importer, url, { onProgress: progressOf(onProgress), signal, askOptions }),
 });
 mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), importControls: importPanel.element });
 mountMessages(byId('messages'), store);

@@ -1,13 +1,14 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { GeometryKind, LayerSpec } from './manifest_types';
-import type { AppStore } from '../state/store';
+import type { AppStore, UiMessage } from '../state/store';
 import { USER_GROUP } from '../state/store';
 import type { Message } from '../i18n/i18n';
 import { renderMessage } from '../i18n/i18n';
-import type { ImportedLayer, ImportInput, ImportOptions, ImportProgress, ImportResult } from '../io/formats/types';
+import type { ImportedLayer, ImportInput, ImportMessage, ImportOptions, ImportProgress, ImportResult, ImportTable } from '../io/formats/types';
 import { checkFileSize } from '../io/formats/limits';
 import { singleStyle } from '../style/auto_style';
 import { geometryMatches } from '../io/parse_layer_file';
+import { decodeText } from '../io/formats/text';
 
 // Turns the user's files into "My data" layers: read bytes, parse and reproject in the import
 // worker, split mixed geometries into one layer per kind, add them to the store, and report
@@ -24,9 +25,48 @@ export interface ImportOutcome {
   errors: string[];
 }
 
+/** A failed import the user can fix by choosing coordinate columns and/or a coordinate system. */
+export interface OptionsRequest {
+  file: string;
+  /** The error already shown (it says what to do). */
+  error: ImportMessage;
+  /** The file's columns when it is a table (CSV), else null (only a CRS can be chosen). */
+  columns: string[] | null;
+  /** A few parsed rows, when the parser returned them (helps guess degrees vs metres). */
+  rows: ImportTable['rows'];
+  /** The options of the attempt that failed. */
+  previous: ImportOptions;
+}
+
+/** Asks the user for import options; null = cancelled. Injected so this module stays UI-free. */
+export type AskImportOptions = (request: OptionsRequest) => Promise<ImportOptions | null>;
+
 export interface ImportCallbacks {
   onProgress?(file: string, p: ImportProgress): void;
   signal?: AbortSignal;
+  /** When set, a CSV without recognisable coordinates or with metres but no CRS asks for options and retries. */
+  askOptions?: AskImportOptions;
+}
+
+/** Errors the user can fix from the column / CRS dialog. */
+const ASKABLE: ReadonlySet<string> = new Set(['import.error.csvNoCoordinates', 'import.error.crsNeeded', 'import.error.csvColumnMissing']);
+
+const TABLE_EXT = /\.(csv|tsv|tab|txt)$/i;
+
+/** Header and first rows of a delimited text file (for a crsNeeded CSV, whose table isn't returned). */
+export function peekTable(name: string, bytes: Uint8Array, maxRows = 50): ImportTable | null {
+  if (!TABLE_EXT.test(name)) return null;
+  const lines = decodeText(bytes.subarray(0, 65536)).text.split(/\r?\n/).filter((l) => l.trim() !== '');
+  const header = lines[0]?.trim();
+  if (!header) return null;
+  const delimiter = /\.(tsv|tab)$/i.test(name) ? '\t' : ([';', '\t', ',', '|'] as const).map((d) => [d, header.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  const cells = (line: string) => line.split(delimiter).map((c) => c.trim().replace(/^"(.*)"$/, '$1').replace(/""/g, '"'));
+  const columns = cells(header);
+  const rows = lines.slice(1, maxRows + 1).map((l) => {
+    const v = cells(l);
+    return Object.fromEntries(columns.map((c, i) => [c, v[i] ?? null]));
+  });
+  return { columns, rows };
 }
 
 let userLayerCounter = 0;
@@ -71,7 +111,9 @@ function listNumbers(numbers: number[]): string {
   return numbers.slice(0, 15).join(', ') + (numbers.length > 15 ? ', …' : '');
 }
 
-function addLayers(store: AppStore, result: Extract<ImportResult, { ok: true }>, fileName: string): string[] {
+type MessageAction = NonNullable<UiMessage['action']>;
+
+function addLayers(store: AppStore, result: Extract<ImportResult, { ok: true }>, fileName: string, warningAction?: (w: ImportMessage) => MessageAction | undefined): string[] {
   const ids: string[] = [];
   const s = store.getState();
   for (const layer of result.layers) {
@@ -92,7 +134,7 @@ function addLayers(store: AppStore, result: Extract<ImportResult, { ok: true }>,
         );
       }
     }
-    for (const w of layer.warnings) s.pushMessage('warning', w as Message);
+    for (const w of layer.warnings) s.pushMessage('warning', w as Message, undefined, warningAction?.(w));
     // the parser's warnings already summarise skipped rows (count and which)
   }
   return ids;
@@ -122,15 +164,52 @@ export async function importInputs(store: AppStore, importer: Importer, inputs: 
   const outcome: ImportOutcome = { layers: [], errors: [] };
   for (const input of inputs) {
     if (cb.signal?.aborted) break;
-    const result = await importer.import(input, { signal: cb.signal }, (p) => cb.onProgress?.(input.name, p));
-    if (!result.ok) {
-      store.getState().pushMessage('error', result.error as Message);
-      outcome.errors.push(renderMessage(store.getState().lang, result.error as Message));
-      continue;
-    }
-    outcome.layers.push(...addLayers(store, result, input.name));
+    const r = await importOne(store, importer, input, cb, {});
+    outcome.layers.push(...r.layers);
+    outcome.errors.push(...r.errors);
   }
   return outcome;
+}
+
+async function importOne(store: AppStore, importer: Importer, input: ImportInput, cb: ImportCallbacks, initial: ImportOptions): Promise<ImportOutcome> {
+  const outcome: ImportOutcome = { layers: [], errors: [] };
+  const ask = cb.askOptions;
+  let options = initial;
+  for (;;) {
+    // the client transfers the buffer to the worker: keep our own copy when we may retry
+    const sent = ask ? { ...input, bytes: input.bytes.slice() } : input;
+    const result = await importer.import(sent, { ...options, ...(cb.signal ? { signal: cb.signal } : {}) }, (p) => cb.onProgress?.(input.name, p));
+    if (result.ok) {
+      const added: string[] = [];
+      const tried = options;
+      // "coordinates in metres, so TM-3 103° was assumed": offer to choose another system
+      const action = ask
+        ? (w: ImportMessage): MessageAction | undefined =>
+            w.key === 'import.warn.assumedCrs'
+              ? { label: { key: 'import.dialog.chooseCrs' }, run: () => void chooseAgain(store, importer, input, { ...cb, askOptions: ask }, w, { ...tried, crs: result.layers[0]?.sourceCrs ?? tried.crs }, added) }
+              : undefined
+        : undefined;
+      added.push(...addLayers(store, result, input.name, action));
+      outcome.layers.push(...added);
+      return outcome;
+    }
+    store.getState().pushMessage('error', result.error as Message);
+    outcome.errors.push(renderMessage(store.getState().lang, result.error as Message));
+    if (!ask || cb.signal?.aborted || !ASKABLE.has(result.error.key)) return outcome;
+    const table = result.table ?? peekTable(input.name, input.bytes);
+    const chosen = await ask({ file: input.name, error: result.error, columns: table?.columns ?? null, rows: table?.rows.slice(0, 50) ?? [], previous: options });
+    if (!chosen || cb.signal?.aborted) return outcome;
+    options = chosen;
+  }
+}
+
+/** Re-imports a file whose CRS was assumed, with the user's choice; the new layers replace the old. */
+async function chooseAgain(store: AppStore, importer: Importer, input: ImportInput, cb: ImportCallbacks & { askOptions: AskImportOptions }, warning: ImportMessage, previous: ImportOptions, oldIds: readonly string[]): Promise<void> {
+  const table = peekTable(input.name, input.bytes);
+  const chosen = await cb.askOptions({ file: input.name, error: warning, columns: table?.columns ?? null, rows: table?.rows.slice(0, 50) ?? [], previous });
+  if (!chosen) return;
+  const r = await importOne(store, importer, input, { askOptions: cb.askOptions }, chosen);
+  if (r.layers.length > 0) for (const id of oldIds) store.getState().removeUserLayer(id);
 }
 
 /** Reads browser File objects, refusing files over the size limit before reading them. */

@@ -55,6 +55,20 @@ export const importVi = {
   'import.warn.encodingUnknown': 'Tệp {file}: không nhận ra bảng mã “{encoding}”; đã tự đoán bảng mã.',
   'import.warn.csvSwappedColumns': 'Tệp {file}: cột “{lon}” chứa vĩ độ và cột “{lat}” chứa kinh độ; đã đổi chỗ.',
   'import.warn.csvXNorthing': 'Tệp {file}: hiểu cột “{x}” là tọa độ Bắc (X) và “{y}” là tọa độ Đông (Y) theo quy ước trắc địa Việt Nam.',
+
+  'import.dialog.heading': 'Chọn cột tọa độ',
+  'import.dialog.intro': 'Tệp {file}: chọn cột chứa tọa độ và hệ tọa độ, rồi bấm “Nhập”.',
+  'import.dialog.introCrs': 'Tệp {file}: chọn hệ tọa độ của dữ liệu, rồi bấm “Nhập”.',
+  'import.dialog.columnA': 'Cột kinh độ / X',
+  'import.dialog.columnB': 'Cột vĩ độ / Y',
+  'import.dialog.columnWkt': 'Hoặc cột WKT',
+  'import.dialog.none': '— không dùng —',
+  'import.dialog.crs': 'Hệ tọa độ',
+  'import.dialog.xNorthing': 'X là hướng Bắc (quy ước trắc địa VN)',
+  'import.dialog.import': 'Nhập',
+  'import.dialog.cancel': 'Hủy',
+  'import.dialog.chooseCrs': 'Chọn hệ tọa độ…',
+  'import.dialog.needColumns': 'Hãy chọn cả cột kinh độ/X và cột vĩ độ/Y (hai cột khác nhau), hoặc một cột WKT.',
 } as const;
 
 export type ImportStringKey = keyof typeof importVi;
@@ -108,4 +122,18 @@ export const importEn: Record<ImportStringKey, string> = {
   'import.warn.encodingUnknown': 'File {file}: the encoding “{encoding}” was not recognised; the encoding was detected instead.',
   'import.warn.csvSwappedColumns': 'File {file}: column “{lon}” holds latitudes and column “{lat}” holds longitudes; they were swapped.',
   'import.warn.csvXNorthing': 'File {file}: column “{x}” was read as northing (X) and “{y}” as easting (Y), following the Vietnamese survey convention.',
+
+  'import.dialog.heading': 'Choose coordinate columns',
+  'import.dialog.intro': 'File {file}: choose the columns holding the coordinates and the coordinate system, then press “Import”.',
+  'import.dialog.introCrs': 'File {file}: choose the coordinate system of the data, then press “Import”.',
+  'import.dialog.columnA': 'Longitude / X column',
+  'import.dialog.columnB': 'Latitude / Y column',
+  'import.dialog.columnWkt': 'Or a WKT column',
+  'import.dialog.none': '— none —',
+  'import.dialog.crs': 'Coordinate system',
+  'import.dialog.xNorthing': 'X is northing (Vietnamese survey convention)',
+  'import.dialog.import': 'Import',
+  'import.dialog.cancel': 'Cancel',
+  'import.dialog.chooseCrs': 'Choose coordinate system…',
+  'import.dialog.needColumns': 'Choose both the longitude/X and the latitude/Y column (two different columns), or one WKT column.',
 };
