@@ -102,7 +102,3 @@ describe.skipIf(!hasReference)(`real communes vs SpatiaLite (needs ${COMMUNES_FI
     expect(Math.abs(ours - ref) / ref).toBeLessThan(0.001);
   });
 });
-
-if (!hasReference) {
-  test.skip(`real-commune area comparison: reference folder absent (${REFERENCE_DIR})`, () => {});
-}

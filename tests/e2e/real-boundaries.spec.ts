@@ -13,6 +13,7 @@ const exists = fs.existsSync(COMMUNES);
 const OUT = path.join(os.tmpdir(), 'mt-real-pack');
 
 test.describe('real commune boundaries', () => {
+  // the reference boundaries are third-party and live beside the project, not in it (SOURCES.md)
   test.skip(!exists, `no reference boundaries at ${COMMUNES}`);
 
   test.beforeAll(() => {
