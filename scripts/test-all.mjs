@@ -29,7 +29,9 @@ try {
   counts.failed += 1;
 }
 try {
-  const e2e = JSON.parse(fs.readFileSync('test-results/e2e-results.json', 'utf8'));
+  // playwright.config.ts names its output after MT_E2E_PORT when one is set
+  const e2eOut = process.env.MT_E2E_PORT ? `test-results/e2e-${process.env.MT_E2E_PORT}` : 'test-results/e2e';
+  const e2e = JSON.parse(fs.readFileSync(`${e2eOut}-results.json`, 'utf8'));
   counts.passed += e2e.stats?.expected ?? 0;
   counts.failed += (e2e.stats?.unexpected ?? 0) + (e2e.stats?.flaky ?? 0);
   counts.skipped += e2e.stats?.skipped ?? 0;
