@@ -4,6 +4,7 @@ import type { AppState } from '../state/store';
 import { allLayers } from '../state/store';
 import type { ComputeStatsParams } from './overlay_stats';
 import { toNumber } from './overlay_stats';
+import { sampleFeatures, tableToFeatures } from '../io/point_table';
 
 // Which layers the dashboard can measure, which fields it can group by and sum, and the
 // engine parameters for "layer L over boundary set B grouped by G". Pure; the dashboard and
@@ -86,11 +87,14 @@ export function statsRequest(state: Pick<AppState, 'pack' | 'userLayers' | 'laye
   const setId = q.boundaries ?? state.boundarySet;
   const boundarySet = state.pack.manifest?.boundarySets?.find((b) => b.id === setId);
   if (!boundarySet) return { ok: false, reason: 'no-boundaries' };
-  const data = state.layerData[layer.id]?.data;
+  const entry = state.layerData[layer.id];
   const boundaries = state.layerData[boundarySet.layer]?.data;
-  if (!data || !boundaries) return { ok: false, reason: 'loading' };
+  if ((!entry?.data && !entry?.points) || !boundaries) return { ok: false, reason: 'loading' };
   const groupBy = q.groupBy === undefined ? styleField(layer) : q.groupBy;
-  const fields = layer.geometry === 'point' ? numericFields(layer, data.features) : [];
+  // a large point table: fields found on a sample, features built with only the fields counted
+  const points = entry.points;
+  const fields = layer.geometry === 'point' ? numericFields(layer, points ? sampleFeatures(points) : entry.data!.features) : [];
+  const data = points ? tableToFeatures(points, [...new Set([...(groupBy ? [groupBy] : []), ...fields])].filter((f) => points.columns.includes(f))) : entry.data!;
   return {
     ok: true,
     layer,

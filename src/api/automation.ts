@@ -5,6 +5,7 @@ import type { AppState, AppStore, BasemapId } from '../state/store';
 import { allLayers } from '../state/store';
 import { localize } from '../i18n/i18n';
 import { searchCommunes } from '../ui/commune_search';
+import { tableToFeatures } from '../io/point_table';
 import type { ImportOutcome } from '../catalog/import_layers';
 import type { ImportInput } from '../io/formats/types';
 import { exportStoreLayer, type LayerExportRequest } from '../ui/export_controls';
@@ -143,7 +144,9 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
       store.getState().setLayerFilter(id, field, value);
     },
     getLayerData: (id) => {
-      const data = store.getState().layerData[id]?.data;
+      const entry = store.getState().layerData[id];
+      if (entry?.points) return tableToFeatures(entry.points);
+      const data = entry?.data;
       return data ? (structuredClone(data) as FeatureCollection) : null;
     },
     setLanguage: (lang) => store.getState().setLang(lang),

@@ -117,6 +117,16 @@ function addLayers(store: AppStore, result: Extract<ImportResult, { ok: true }>,
   const ids: string[] = [];
   const s = store.getState();
   for (const layer of result.layers) {
+    if (layer.points) {
+      // a large point CSV: typed columns, drawn by deck.gl; no features are built
+      const spec = userLayerSpec(layer, 'point', fileName, false, s.userLayers.length + ids.length);
+      const count = layer.points.length;
+      s.addUserLayer(spec, { status: 'ready', data: null, points: layer.points, featureCount: count, skipped: layer.skipped.map((k) => k.row ?? k.feature ?? 0), error: null });
+      ids.push(spec.id);
+      s.pushMessage('info', { key: 'import.ui.added', params: { title: layer.name, count, file: fileName } });
+      for (const w of layer.warnings) s.pushMessage('warning', w as Message, undefined, warningAction?.(w));
+      continue;
+    }
     const groups = splitByGeometry(layer.data);
     for (const g of groups) {
       const spec = userLayerSpec(layer, g.kind, fileName, groups.length > 1, s.userLayers.length + ids.length);

@@ -18,6 +18,7 @@ export const layerExportVi = {
   'layerExport.skipped': 'Tệp {file}: bỏ qua {count} đối tượng mà định dạng này không chứa được (vd vùng/đường trong CSV vĩ độ/kinh độ). Chọn CSV (WKT), GeoJSON hoặc Shapefile để giữ tất cả.',
   'layerExport.failed': 'Không xuất được lớp “{title}”: {detail}',
   'layerExport.noData': 'Lớp “{title}” chưa có dữ liệu để xuất (đang tải hoặc bị lỗi).',
+  'layerExport.tooLarge': 'Lớp “{title}” có {count} điểm: hiện chỉ xuất được lớp điểm tới {limit} điểm. Hãy lọc bớt hoặc dùng tệp CSV gốc.',
 };
 export type LayerExportStringKey = keyof typeof layerExportVi;
 
@@ -36,4 +37,5 @@ export const layerExportEn: Record<LayerExportStringKey, string> = {
   'layerExport.skipped': '{file}: left out {count} features this format cannot hold (e.g. polygons/lines in a lat/lon CSV). Choose CSV (WKT), GeoJSON or Shapefile to keep them all.',
   'layerExport.failed': 'Could not export layer “{title}”: {detail}',
   'layerExport.noData': 'Layer “{title}” has no data to export yet (still loading or failed).',
+  'layerExport.tooLarge': 'Layer “{title}” has {count} points: export of point layers is supported up to {limit} points for now. Filter it or use the original CSV file.',
 };

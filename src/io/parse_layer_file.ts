@@ -2,12 +2,16 @@ import Papa from 'papaparse';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import type { CsvCoordinates, GeometryKind } from '../catalog/manifest_types';
 import type { Message } from '../i18n/i18n';
+import type { PointTable } from './point_table';
 
 // Pure parsers for data-pack files. Failures are returned as values carrying an i18n
 // message, so the worker can post them and the UI can show them in either language.
 
 export interface ParsedLayer {
+  /** Empty when `points` holds the layer. */
   data: FeatureCollection;
+  /** A large point CSV as typed columns (io/point_table.ts), drawn by deck.gl. */
+  points?: PointTable;
   /** 1-based data row numbers (CSV) or feature indexes (GeoJSON) that were left out. */
   skipped: number[];
 }

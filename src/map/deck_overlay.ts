@@ -5,7 +5,8 @@ import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
 import { circleRadius } from '../style/layer_style';
 import type { FeatureCollection } from 'geojson';
-import { buildPointAttributes, type PointAttributes } from './point_attributes';
+import { buildPointAttributes, buildTableAttributes, type PointAttributes } from './point_attributes';
+import type { PointTable } from '../io/point_table';
 
 // deck.gl draws the point layers too large for MapLibre's GeoJSON sources. Loaded on demand
 // (dynamic import) so that packs without large point sets never download deck.gl.
@@ -18,7 +19,8 @@ export interface DeckPick {
 
 interface DeckEntry {
   spec: LayerSpec;
-  data: FeatureCollection;
+  /** GeoJSON features, or the typed columns of a large point CSV */
+  data: FeatureCollection | PointTable;
   ui: LayerUi;
   attrs: PointAttributes;
   /** Key of what the attributes were built from; they are rebuilt only when it changes. */
@@ -44,12 +46,12 @@ export class DeckPoints {
     return { layerId: entry.spec.id, featureIndex: entry.attrs.featureIndex[info.index]!, lngLat: [info.coordinate[0]!, info.coordinate[1]!] };
   }
 
-  set(spec: LayerSpec, data: FeatureCollection, ui: LayerUi): void {
+  set(spec: LayerSpec, data: FeatureCollection | PointTable, ui: LayerUi): void {
     const key = JSON.stringify(ui.filters);
     const prev = this.entries.get(spec.id);
     let attrs = prev?.attrs;
     if (!prev || prev.data !== data || prev.builtFor !== key || prev.spec !== spec) {
-      attrs = buildPointAttributes(data.features, spec.style, ui.filters);
+      attrs = 'positions' in data ? buildTableAttributes(data, spec.style, ui.filters) : buildPointAttributes(data.features, spec.style, ui.filters);
       this.attributeBuilds++;
     }
     this.entries.set(spec.id, { spec, data, ui, attrs: attrs!, builtFor: key });

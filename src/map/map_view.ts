@@ -16,6 +16,8 @@ import { labelFontFaces } from './map_fonts';
 import { buildStyleLayers, interactiveLayerIds, labelSourceId, needsLabelPoints, packLayerOf, sourceId, styleLayerIds, usesDeck } from './pack_layers';
 import { labelPoints } from './label_points';
 import type { DeckPoints } from './deck_overlay';
+import { raiseAoiLayer, syncAoiLayer } from './aoi_layer';
+import { rowProperties, tableBounds } from '../io/point_table';
 
 // The only module that talks to MapLibre. State is pushed in through store subscriptions;
 // the map never writes pack data back, only user intents (select a commune, basemap fallback).
@@ -52,6 +54,8 @@ export class MapView {
   /** A camera from a shared link, used instead of the pack's framing when the pack arrives. */
   private pendingCamera: { zoom: number; lat: number; lng: number } | null = null;
   private deckLoading: Promise<void> | null = null;
+  /** While an area is being drawn, clicks and hovers belong to the drawing tool. */
+  private clicksSuspended = false;
 
   constructor(private readonly options: MapViewOptions) {
     this.store = options.store;
@@ -72,6 +76,7 @@ export class MapView {
     this.map.on('load', () => {
       this.styleReady = true;
       this.syncAll();
+      syncAoiLayer(this.map, this.store.getState().aoi);
     });
     this.bindPointer();
     this.bindStore();
@@ -150,9 +155,10 @@ export class MapView {
   }
 
   fitToLayer(layerId: string): void {
-    const data = this.store.getState().layerData[layerId]?.data;
-    if (!data || data.features.length === 0) return;
-    const [w, s, e, n] = bbox(data);
+    const entry = this.store.getState().layerData[layerId];
+    const box = entry?.points ? tableBounds(entry.points) : entry?.data && entry.data.features.length > 0 ? bbox(entry.data) : null;
+    if (!box) return;
+    const [w, s, e, n] = box;
     this.map.fitBounds([w, s, e, n], { padding: 40, duration: 600, maxZoom: 14 });
   }
 
@@ -170,6 +176,11 @@ export class MapView {
     sub((s) => s.basemap, () => this.applyBasemap());
     sub((s) => s.selectedCommune, () => this.applySelection());
     sub((s) => s.lang, () => this.applyLang());
+    sub((s) => s.aoi, () => {
+      if (!this.styleReady) return;
+      syncAoiLayer(this.map, this.store.getState().aoi);
+      raiseAoiLayer(this.map);
+    });
   }
 
   private resetPack(): void {
@@ -220,11 +231,12 @@ export class MapView {
     for (const layer of layers) {
       const data = state.layerData[layer.id];
       const ui = state.layerUi[layer.id];
-      if (!ui || !data || data.status !== 'ready' || !data.data) continue;
-      if (usesDeck(layer, data.featureCount)) {
+      if (!ui || !data || data.status !== 'ready' || (!data.data && !data.points)) continue;
+      if (data.points || usesDeck(layer, data.featureCount)) {
         deckChanged = true;
         continue;
       }
+      if (!data.data) continue;
       const entry = this.shown.get(layer.id);
       if (entry && entry.spec !== layer) this.removeFromMap(layer.id);
       if (!this.shown.has(layer.id)) {
@@ -266,7 +278,8 @@ export class MapView {
     for (const layer of allLayers(state)) {
       const data = state.layerData[layer.id];
       const ui = state.layerUi[layer.id];
-      if (ui && data?.status === 'ready' && data.data && usesDeck(layer, data.featureCount)) deck.set(layer, data.data, ui);
+      if (ui && data?.status === 'ready' && data.points) deck.set(layer, data.points, ui);
+      else if (ui && data?.status === 'ready' && data.data && usesDeck(layer, data.featureCount)) deck.set(layer, data.data, ui);
     }
     deck.render(state.order);
   }
@@ -306,6 +319,16 @@ export class MapView {
     }
     for (const id of labels) this.map.moveLayer(id);
     if (this.map.getLayer(BASEMAP_LABEL_LAYER)) this.map.moveLayer(BASEMAP_LABEL_LAYER);
+    raiseAoiLayer(this.map);
+  }
+
+  /** Hands clicks and hovers to the area-of-interest drawing tool (no popups, no commune selection). */
+  suspendClicks(suspended: boolean): void {
+    this.clicksSuspended = suspended;
+    if (suspended) {
+      this.popup?.remove();
+      this.setHovered(null);
+    }
   }
 
   private applyLang(): void {
@@ -415,6 +438,7 @@ export class MapView {
   }
 
   private hover(e: MapMouseEvent): void {
+    if (this.clicksSuspended) return;
     const f = this.topFeature(e);
     if (!f || typeof f.id !== 'number') return this.setHovered(null);
     if (this.hovered?.source === f.source && this.hovered.id === f.id) return;
@@ -422,11 +446,13 @@ export class MapView {
   }
 
   private click(e: MapMouseEvent): void {
+    if (this.clicksSuspended) return;
     this.popup?.remove();
     const picked = this.deck?.pick(e.point.x, e.point.y);
     if (picked) {
       const layer = this.layerById(picked.layerId);
-      const props = this.store.getState().layerData[picked.layerId]?.data?.features[picked.featureIndex]?.properties ?? {};
+      const entry = this.store.getState().layerData[picked.layerId];
+      const props = entry?.points ? rowProperties(entry.points, picked.featureIndex) : (entry?.data?.features[picked.featureIndex]?.properties ?? {});
       if (layer) this.showPopup(layer, props, picked.lngLat);
       return;
     }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { buildPointAttributes, matchesFilters } from './point_attributes';
+import { buildPointAttributes, buildTableAttributes, matchesFilters } from './point_attributes';
+import { encodeText, tableToFeatures, type PointTable } from '../io/point_table';
 
 function createPoint(lon: number, lat: number, properties: Record<string, unknown>): Feature {
   return { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties };
@@ -33,5 +34,32 @@ describe('matchesFilters', () => {
     expect(matchesFilters({ year: 2023 }, { year: '2023' })).toBe(true);
     expect(matchesFilters({}, { year: '2023' })).toBe(false);
     expect(matchesFilters(null, {})).toBe(true);
+  });
+});
+
+describe('buildTableAttributes', () => {
+  const style = { type: 'categories' as const, field: 'p', categories: [{ value: 'a', color: '#ff0000', label: 'A' }], otherColor: '#0000ff' };
+  const table = (): PointTable => ({
+    length: 3,
+    positions: new Float64Array([1, 1, 2, 2, 3, 3]),
+    columns: ['p', 'year'],
+    numeric: { year: new Float64Array([2022, 2023, 2023]) },
+    text: { p: encodeText(['a', 'b', 'a']) },
+  });
+
+  it('gives the same colours as the feature path', () => {
+    const t = table();
+    const fromTable = buildTableAttributes(t, style, {});
+    const fromFeatures = buildPointAttributes(tableToFeatures(t).features, style, {});
+    expect([...fromTable.colors]).toEqual([...fromFeatures.colors]);
+    expect([...fromTable.positions]).toEqual([...fromFeatures.positions]);
+  });
+
+  it('filters rows and maps drawn points back to table rows', () => {
+    const attrs = buildTableAttributes(table(), style, { year: '2023' });
+    expect(attrs.length).toBe(2);
+    expect([...attrs.featureIndex]).toEqual([1, 2]);
+    expect([...attrs.positions]).toEqual([2, 2, 3, 3]);
+    expect([...attrs.colors]).toEqual([0, 0, 255, 255, 255, 0, 0, 255]);
   });
 });

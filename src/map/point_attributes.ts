@@ -1,6 +1,7 @@
 import type { Feature } from 'geojson';
 import type { LayerStyle } from '../catalog/manifest_types';
 import { featureColor, hexToRgb } from '../style/layer_style';
+import { valueAt, type PointTable, type TextColumn } from '../io/point_table';
 
 // Binary attributes for deck.gl point layers: flat typed arrays instead of one accessor call
 // per point, which is what keeps a million points fast to build and never rebuilt on pan/zoom.
@@ -47,4 +48,70 @@ export function buildPointAttributes(features: Feature[], style: LayerStyle, fil
     count++;
   }
   return { length: count, positions: positions.subarray(0, count * 2), colors: colors.subarray(0, count * 4), featureIndex: featureIndex.subarray(0, count) };
+}
+
+/**
+ * The same attributes from a columnar table (large point CSVs): positions are copied from one
+ * Float64Array, colours computed once per distinct value of a dictionary column. The rows that
+ * pass the filters are drawn; `featureIndex` maps each drawn point back to its table row.
+ */
+export function buildTableAttributes(table: PointTable, style: LayerStyle, filters: Record<string, string>): PointAttributes {
+  const n = table.length;
+  const active = Object.entries(filters);
+  let featureIndex: Uint32Array;
+  if (active.length === 0) {
+    featureIndex = new Uint32Array(n);
+    for (let i = 0; i < n; i++) featureIndex[i] = i;
+  } else {
+    const keep = new Uint32Array(n);
+    let m = 0;
+    for (let i = 0; i < n; i++) {
+      let ok = true;
+      for (const [field, value] of active) {
+        const v = valueAt(table, field, i);
+        if (v === null || String(v) !== value) {
+          ok = false;
+          break;
+        }
+      }
+      if (ok) keep[m++] = i;
+    }
+    featureIndex = keep.subarray(0, m);
+  }
+  const count = featureIndex.length;
+  const positions = count === n ? table.positions : new Float64Array(count * 2);
+  if (count !== n) {
+    for (let k = 0; k < count; k++) {
+      const i = featureIndex[k]!;
+      positions[2 * k] = table.positions[2 * i]!;
+      positions[2 * k + 1] = table.positions[2 * i + 1]!;
+    }
+  }
+  const colors = new Uint8Array(count * 4);
+  const rgba = (hex: string): number => {
+    const [r, g, b] = hexToRgb(hex);
+    return r | (g << 8) | (b << 16) | (255 << 24);
+  };
+  const out = new Uint32Array(colors.buffer); // little-endian: r, g, b, a in memory order
+  if (style.type === 'single') out.fill(rgba(style.color));
+  else {
+    const field = style.field;
+    const dict = table.text[field]?.kind === 'dict' ? (table.text[field] as Extract<TextColumn, { kind: 'dict' }>) : null;
+    if (dict) {
+      const byCode = dict.values.map((v) => rgba(featureColor(style, { [field]: v.trim() === '' ? null : v.trim() })));
+      for (let k = 0; k < count; k++) out[k] = byCode[dict.codes[featureIndex[k]!]!]!;
+    } else {
+      const cache = new Map<string | number | null, number>();
+      for (let k = 0; k < count; k++) {
+        const v = valueAt(table, field, featureIndex[k]!);
+        let c = cache.get(v);
+        if (c === undefined) {
+          c = rgba(featureColor(style, { [field]: v }));
+          if (cache.size < 4096) cache.set(v, c);
+        }
+        out[k] = c;
+      }
+    }
+  }
+  return { length: count, positions, colors, featureIndex };
 }

@@ -3,9 +3,11 @@ import { subscribeWithSelector } from 'zustand/middleware';
 import type { FeatureCollection } from 'geojson';
 import type { GroupSpec, Lang, LayerSpec, LayerStyle, PackManifest } from '../catalog/manifest_types';
 import type { Message } from '../i18n/i18n';
+import type { PointTable } from '../io/point_table';
 import { DEFAULT_LANG } from '../i18n/i18n';
 import { defaultOpacity } from '../style/layer_style';
 import { duplicateSlide, moveItem, type Slide } from './slides';
+import type { AreaOfInterest } from '../analysis/aoi';
 
 // One vanilla store, split into slices; the map and each panel subscribe to the slice they
 // show (subscribeWithSelector), so a change redraws only what depends on it.
@@ -26,6 +28,8 @@ export interface PackState {
 export interface LayerData {
   status: 'loading' | 'ready' | 'error';
   data: FeatureCollection | null;
+  /** A large point layer held as typed columns (then `data` is null); see io/point_table.ts. */
+  points?: PointTable;
   featureCount: number;
   /** Rows or features left out while parsing (1-based). */
   skipped: number[];
@@ -66,6 +70,8 @@ export interface AppState {
   selectedCommune: string | null;
   messages: UiMessage[];
   slides: Slide[];
+  /** The area of interest (drawn, uploaded or a commune) whose breakdown the AOI tab shows. */
+  aoi: AreaOfInterest | null;
 }
 
 export interface AppActions {
@@ -98,6 +104,7 @@ export interface AppActions {
   duplicateSlide(id: string): void;
   removeSlide(id: string): void;
   setSlides(slides: Slide[]): void;
+  setAoi(aoi: AreaOfInterest | null): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions> & {
@@ -123,6 +130,7 @@ export function initialState(lang: Lang = DEFAULT_LANG): AppState {
     selectedCommune: null,
     messages: [],
     slides: [],
+    aoi: null,
   };
 }
 
@@ -247,6 +255,7 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
       duplicateSlide: (id) => set((s) => ({ slides: duplicateSlide(s.slides, id) })),
       removeSlide: (id) => set((s) => ({ slides: s.slides.filter((sl) => sl.id !== id) })),
       setSlides: (slides) => set({ slides }),
+      setAoi: (aoi) => set({ aoi }),
     })),
   ) as AppStore;
 }

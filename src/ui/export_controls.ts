@@ -4,6 +4,7 @@ import { allLayers } from '../state/store';
 import { localize, t } from '../i18n/i18n';
 import { EXPORT_CRS_IDS, EXPORT_FORMATS, isExportFormat, type ExportedFile, type ExportFormat } from '../io/writers/types';
 import { downloadBytes } from './download';
+import { tableToFeatures } from '../io/point_table';
 import { h } from './dom';
 
 // "Export data" on each layer row: a disclosure with a format and CRS choice and a
@@ -11,6 +12,9 @@ import { h } from './dom';
 // none of this weighs on start-up. Export runs on the main thread: layers held in the
 // store are already parsed and small enough (a few MB) that writing them takes well under
 // the 100 ms budget that justified the import worker.
+
+/** Large point layers (typed columns) are exported through GeoJSON features, so only up to this many rows. */
+export const EXPORT_POINT_LIMIT = 200_000;
 
 export interface LayerExportRequest {
   readonly format: ExportFormat;
@@ -30,7 +34,12 @@ export async function exportStoreLayer(store: AppStore, layerId: string, req: La
   const layer = allLayers(state).find((l) => l.id === layerId);
   if (!layer) throw new Error(`mtmap: no layer "${layerId}"`);
   if (!isExportFormat(req.format)) throw new Error(`Unknown export format "${String(req.format)}" (use ${EXPORT_FORMATS.join(', ')})`);
-  const data = state.layerData[layerId]?.data;
+  const entry = state.layerData[layerId];
+  const points = entry?.points;
+  if (points && points.length > EXPORT_POINT_LIMIT) {
+    throw new Error(t(state.lang, 'layerExport.tooLarge', { title: localize(layer.title, state.lang), count: points.length, limit: EXPORT_POINT_LIMIT }));
+  }
+  const data = points ? tableToFeatures(points) : entry?.data;
   if (!data) throw new Error(t(state.lang, 'layerExport.noData', { title: localize(layer.title, state.lang) }));
   const { exportLayer } = await import('../io/writers/export_layer');
   return exportLayer(data, { format: req.format, ...(req.crs ? { crs: req.crs } : {}), name: exportName(state, layer) });
@@ -61,7 +70,7 @@ export function renderExportControls(layer: LayerSpec, lang: Lang, store: AppSto
     exportStoreLayer(store, layer.id, req)
       .then((file) => {
         downloadBytes(file.bytes, file.filename, file.mime);
-        const count = (s.layerData[layer.id]?.data?.features.length ?? 0) - file.skipped.length;
+        const count = (s.layerData[layer.id]?.featureCount ?? 0) - file.skipped.length;
         s.pushMessage('info', { key: 'layerExport.done', params: { file: file.filename, count } });
         if (file.skipped.length > 0) s.pushMessage('warning', { key: 'layerExport.skipped', params: { file: file.filename, count: file.skipped.length } });
       })

@@ -7,6 +7,7 @@ import { localize, renderMessage, t } from '../i18n/i18n';
 import { legendItems } from '../style/layer_style';
 import { clear, h } from './dom';
 import { renderExportControls } from './export_controls';
+import { distinctValues as tableDistinct, sampleFeatures } from '../io/point_table';
 
 // Layer panel: groups from the manifest, each layer with visibility, opacity, order, filters,
 // legend and status. The structure is rebuilt only when the pack, language or order change;
@@ -29,6 +30,7 @@ interface RowControls {
 }
 
 export function distinctValues(layerData: AppState['layerData'][string] | undefined, field: string): string[] {
+  if (layerData?.points) return [...tableDistinct(layerData.points, field)].sort((a, b) => a.localeCompare(b, 'vi', { numeric: true }));
   const values = new Set<string>();
   for (const f of layerData?.data?.features ?? []) {
     const v = f.properties?.[field];
@@ -141,7 +143,9 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
 
   /** Imported layers: colour by a chosen field, as categories or graduated classes. */
   const renderStyleEditor = (layer: LayerSpec, lang: Lang): HTMLElement => {
-    const features = store.getState().layerData[layer.id]?.data?.features ?? [];
+    const entry = store.getState().layerData[layer.id];
+    // a large point table is described (and its classes chosen) from a sample of its rows
+    const features = entry?.points ? sampleFeatures(entry.points) : (entry?.data?.features ?? []);
     const fields = describeFields(features);
     const modeId = `style-mode-${layer.id}`;
     const fieldId = `style-field-${layer.id}`;

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { importFile } from '../io/formats/registry';
 import type { ImportRequest, ImportResponse } from './import_protocol';
+import { tableTransferables } from '../io/point_table';
 
 // Parsing and reprojection of the user's files run here, never on the main thread.
 
@@ -25,7 +26,9 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
         post({ type: 'progress', id: req.id, progress });
       }
     });
-    post({ type: 'result', id: req.id, result });
+    // typed columns of large point layers are transferred, not copied
+    const transfer = result.ok ? result.layers.flatMap((l) => (l.points ? tableTransferables(l.points) : [])) : [];
+    scope.postMessage({ type: 'result', id: req.id, result } satisfies ImportResponse, transfer);
   } finally {
     running.delete(req.id);
   }

@@ -1,6 +1,7 @@
 /// <reference lib="webworker" />
 import { fetchLayerFile } from '../io/fetch_layer_file';
 import type { WorkerRequest, WorkerResponse } from './layer_file_protocol';
+import { tableTransferables } from '../io/point_table';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
@@ -31,7 +32,9 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       },
       controller.signal,
     );
-    if (!controller.signal.aborted) post({ type: 'result', id: req.id, result });
+    // typed columns of a large point layer are transferred, not copied
+    const transfer = result.ok && result.value.points ? tableTransferables(result.value.points) : [];
+    if (!controller.signal.aborted) scope.postMessage({ type: 'result', id: req.id, result } satisfies WorkerResponse, transfer);
   } catch {
     // aborted: the caller already settled its promise
   } finally {

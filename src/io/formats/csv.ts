@@ -8,6 +8,7 @@ import { columnStyle, isNumericColumn, parseLocaleNumber, type DecimalStyle } fr
 import { decodeText, foldName } from './text';
 import type { CsvOptions, FormatEntry, ImportMessage, ImportOptions, ImportResult, ImportTable, ProgressFn, SkippedItem } from './types';
 import { baseName, fail, throwIfAborted } from './types';
+import { isLargeCsv, parseLargePointCsv } from './csv_large';
 import { crsForUndeclared, emptyLayerError, finishLayer, inVietnam, isDegrees } from './validate';
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;
@@ -316,6 +317,12 @@ export const csvFormat = {
     return first > 0 && lines.length >= 2 && lines.every((l, i) => i === lines.length - 1 || countOutsideQuotes(l, d) === first) ? 0.7 : 0.2;
   },
   async parse(input, options, onProgress) {
+    // a large lon/lat file goes to typed columns (deck.gl binary attributes), never to features
+    if (isLargeCsv(input.bytes)) {
+      const utf8 = !options.encoding || /^utf-?8$/i.test(options.encoding.trim());
+      const large = utf8 ? parseLargePointCsv(input.name, input.bytes, options, onProgress) : null;
+      if (large) return large;
+    }
     const decoded = decodeText(input.bytes, options.encoding);
     const result = await parseCsv(input.name, decoded.text, options, onProgress);
     const extra: ImportMessage[] = [];

@@ -2,6 +2,7 @@
 // functions run in a Web Worker and post their results to the UI unchanged.
 
 import type { FeatureCollection } from 'geojson';
+import type { PointTable } from '../point_table';
 import type { ImportStringKey } from '../../i18n/strings_import';
 
 export type ImportParams = Record<string, string | number>;
@@ -22,8 +23,10 @@ export interface SkippedItem {
 export interface ImportedLayer {
   /** Layer name: file name without extension, or the shapefile / KML document name. */
   name: string;
-  /** Always WGS 84 lon/lat. */
+  /** Always WGS 84 lon/lat. Empty when `points` holds the layer. */
   data: FeatureCollection;
+  /** A large point CSV as typed columns (transferred, not cloned); drawn by deck.gl from binary attributes. */
+  points?: PointTable;
   /** CRS id (see io/crs.ts) the coordinates were read in, before reprojection. */
   sourceCrs: string;
   warnings: ImportMessage[];

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { parseCsvColumnar } from './csv_columnar';
+import { countLines, distinctValues, encodeText, pointTableFromColumnar, rowProperties, tableBounds, tableToFeatures, tableTransferables, textAt } from './point_table';
+import { parseCsvPoints } from './parse_layer_file';
+
+const enc = (s: string) => new TextEncoder().encode(s);
+
+describe('point tables from columnar CSV', () => {
+  const csv = 'id,lon,lat,name,ha\n1,102.5,22.4,Pa Vệ Sử,1.5\n2,,22.3,x,2\n3,102.7,22.6,"Mường ""Tè""",\n4,999,22.6,y,3\n';
+
+  it('keeps rows with coordinates in range and gives the same attributes as the feature parser', () => {
+    const r = pointTableFromColumnar(parseCsvColumnar(enc(csv)), 'lon', 'lat')!;
+    expect(r.table.length).toBe(2);
+    expect(r.skipped).toEqual([2, 4]);
+    expect([...r.table.positions]).toEqual([102.5, 22.4, 102.7, 22.6]);
+    const small = parseCsvPoints(csv, { lon: 'lon', lat: 'lat' });
+    if (!small.ok) throw new Error('parse failed');
+    // the feature parser keeps the same rows (it also rejects |lon| > 180) with the same attributes
+    expect(small.value.data.features.map((f) => f.properties)).toEqual([rowProperties(r.table, 0), rowProperties(r.table, 1)]);
+    expect(tableToFeatures(r.table).features[1]!.geometry).toEqual({ type: 'Point', coordinates: [102.7, 22.6] });
+    expect(tableBounds(r.table)).toEqual([102.5, 22.4, 102.7, 22.6]);
+  });
+
+  it('returns null when a coordinate column is not numeric', () => {
+    expect(pointTableFromColumnar(parseCsvColumnar(enc('lon,lat\nabc,22\n')), 'lon', 'lat')).toBeNull();
+  });
+
+  it('lists each transferable buffer once', () => {
+    const r = pointTableFromColumnar(parseCsvColumnar(enc(csv)), 'lon', 'lat')!;
+    const bufs = tableTransferables(r.table);
+    expect(new Set(bufs).size).toBe(bufs.length);
+    expect(bufs).toContain(r.table.positions.buffer);
+  });
+});
+
+describe('text columns', () => {
+  it('dictionary-encodes few distinct values', () => {
+    const values = Array.from({ length: 100 }, (_, i) => ['RDD', 'RPH', 'RSX'][i % 3]!);
+    const col = encodeText(values);
+    expect(col.kind).toBe('dict');
+    expect(values.every((v, i) => textAt(col, i) === v)).toBe(true);
+  });
+
+  it('stores many distinct values as UTF-8 with offsets, Vietnamese intact', () => {
+    const values = Array.from({ length: 100 }, (_, i) => `Hộ ${i} — Mường Tè`);
+    const col = encodeText(values);
+    expect(col.kind).toBe('utf8');
+    expect(values.every((v, i) => textAt(col, i) === v)).toBe(true);
+  });
+
+  it('distinct values of a column', () => {
+    const r = pointTableFromColumnar(parseCsvColumnar(enc('lon,lat,c,y\n' + Array.from({ length: 50 }, (_, i) => `102,22,${['a', 'b'][i % 2]},${2020 + (i % 3)}`).join('\n'))), 'lon', 'lat')!;
+    expect(distinctValues(r.table, 'c').sort()).toEqual(['a', 'b']);
+    expect(distinctValues(r.table, 'y').sort()).toEqual(['2020', '2021', '2022']);
+  });
+});
+
+describe('countLines', () => {
+  it('counts line breaks and stops at the limit', () => {
+    expect(countLines(enc('a\nb\nc\n'))).toBe(3);
+    expect(countLines(enc('a\nb\nc\n'), 2)).toBe(2);
+  });
+});
