@@ -78,6 +78,10 @@ export interface GraduatedStyle extends StyleBase {
   radius?: number;
   /** Unit shown in generated legend labels, e.g. "ha" or "triệu đồng". */
   unit?: Localized;
+  /** How the classes were computed (style/classify.ts), kept so the style editor can show it. */
+  method?: 'quantile' | 'equal-interval' | 'natural-breaks';
+  /** Colour ramp the classes were coloured with (style/classify.ts RAMPS). */
+  ramp?: 'ylgnbu' | 'blues' | 'greens' | 'viridis' | 'cividis';
 }
 
 export type LayerStyle = SingleStyle | CategoriesStyle | GraduatedStyle;

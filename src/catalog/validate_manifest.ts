@@ -155,6 +155,8 @@ function checkStyle(c: Checker, style: Obj, path: string): void {
   } else if (type === 'graduated') {
     c.string(style, 'field', path);
     c.localized(style, 'unit', path, false);
+    c.oneOf(style, 'method', path, ['quantile', 'equal-interval', 'natural-breaks'] as const, false);
+    c.oneOf(style, 'ramp', path, ['ylgnbu', 'blues', 'greens', 'viridis', 'cividis'] as const, false);
     const classes = c.array(style, 'classes', path) ?? [];
     classes.forEach((cl, i) => {
       const p = `${path}.classes[${i}]`;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
 import { categoriesStyle, describeFields, graduatedStyle, singleStyle } from './auto_style';
-import { featureColor } from './layer_style';
+import { featureColor, legendItems } from './layer_style';
 
 function createFeatures(props: Record<string, unknown>[]): Feature[] {
   return props.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [0, 0] }, properties: p }));
@@ -57,5 +57,31 @@ describe('graduatedStyle', () => {
 
   it('copes with a field that has no numbers', () => {
     expect(graduatedStyle('v', createFeatures([{ v: 'x' }])).type).toBe('graduated');
+  });
+});
+
+describe('graduatedStyle options', () => {
+  const features = createFeatures([8, 9, 14, 12, 10, 11, 13].map((v) => ({ v })));
+
+  it('keeps method and ramp in the style and spans the data from its minimum to its maximum', () => {
+    const style = graduatedStyle('v', features, { method: 'equal-interval', classes: 3, ramp: 'viridis' });
+    expect(style).toMatchObject({ method: 'equal-interval', ramp: 'viridis' });
+    expect(style.classes.map((c) => [c.min, c.max, c.color])).toEqual([
+      [8, 10, '#440154'],
+      [10, 12, '#21918c'],
+      [12, 14, '#fde725'],
+    ]);
+  });
+
+  it('labels every class as a range in the number style of the language', () => {
+    const style = graduatedStyle('v', createFeatures([{ v: 1234.5 }, { v: 2000 }, { v: 3500.25 }]), { method: 'equal-interval', classes: 3 });
+    const layer = { id: 'x', title: 'x', group: 'g', file: 'f', format: 'geojson' as const, geometry: 'polygon' as const, style, provenance: { source: 's' } };
+    expect(legendItems(layer, 'vi').map((i) => i.label)).toEqual(['1.234,5 – 1.989,75', '1.989,75 – 2.745', '2.745 – 3.500,25']);
+    expect(legendItems(layer, 'en').map((i) => i.label)).toEqual(['1,234.5 – 1,989.75', '1,989.75 – 2,745', '2,745 – 3,500.25']);
+  });
+
+  it('ignores empty cells rather than counting them as zero', () => {
+    const style = graduatedStyle('v', createFeatures([{ v: 5 }, { v: null }, { v: '' }, { v: 7 }]), { method: 'equal-interval', classes: 4 });
+    expect(style.classes[0]!.min).toBe(5);
   });
 });

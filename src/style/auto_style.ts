@@ -1,12 +1,12 @@
 import type { Feature } from 'geojson';
-import type { GeometryKind, LayerStyle } from '../catalog/manifest_types';
+import type { GeometryKind, GraduatedStyle, LayerStyle } from '../catalog/manifest_types';
+import { DEFAULT_CLASSES, DEFAULT_RAMP, classBreaks, rampColors, type ClassMethod, type RampId } from './classify';
 
 // Styles for layers the user brings in: a distinct single colour by default, or categories /
 // graduated classes by a field the user picks. Palettes are colour-blind safe (Okabe–Ito for
-// categories, ColorBrewer YlGnBu for classes).
+// categories; the sequential ramps of classify.ts, YlGnBu by default, for classes).
 
 export const CATEGORY_PALETTE = ['#0072b2', '#e69f00', '#009e73', '#cc79a7', '#56b4e9', '#d55e00', '#f0e442', '#000000', '#999999', '#882255', '#44aa99', '#117733'];
-const SEQUENTIAL = ['#ffffcc', '#a1dab4', '#41b6c4', '#2c7fb8', '#253494'];
 const MAX_CATEGORIES = 12;
 
 export function singleStyle(index: number, geometry: GeometryKind): LayerStyle {
@@ -46,28 +46,34 @@ export function categoriesStyle(field: string, features: Feature[]): LayerStyle 
   };
 }
 
-/** Quantile classes (up to five), so every class holds about as many features. */
-export function graduatedStyle(field: string, features: Feature[]): LayerStyle {
-  const values = features
-    .map((f) => Number(f.properties?.[field]))
-    .filter((v) => Number.isFinite(v))
-    .sort((a, b) => a - b);
-  if (values.length === 0) return { type: 'graduated', field, classes: [{ color: SEQUENTIAL[2]! }] };
-  const breaks: number[] = [];
-  for (let k = 1; k < SEQUENTIAL.length; k++) {
-    const b = values[Math.floor((k * values.length) / SEQUENTIAL.length)]!;
-    if (b > values[0]! && !breaks.includes(b)) breaks.push(b);
-  }
-  const edges = [undefined, ...breaks];
-  const colors = SEQUENTIAL.length - 1 === breaks.length ? SEQUENTIAL : spread(SEQUENTIAL, breaks.length + 1);
-  return {
-    type: 'graduated',
-    field,
-    classes: edges.map((min, i) => ({ ...(min !== undefined ? { min } : {}), ...(breaks[i] !== undefined ? { max: breaks[i] } : {}), color: colors[i]! })),
-  };
+export interface GraduatedOptions {
+  /** default quantile */
+  method?: ClassMethod;
+  /** number of classes, default 5 (fewer when the data has fewer distinct values) */
+  classes?: number;
+  /** default YlGnBu */
+  ramp?: RampId;
 }
 
-function spread(ramp: string[], n: number): string[] {
-  if (n <= 1) return [ramp[Math.floor(ramp.length / 2)]!];
-  return Array.from({ length: n }, (_, i) => ramp[Math.round((i * (ramp.length - 1)) / (n - 1))]!);
+/**
+ * Graduated classes of a numeric field (style/classify.ts): quantile (default), equal interval
+ * or natural breaks, 5 classes by default, coloured with a colour-blind-safe ramp. The first
+ * class starts at the smallest value and the last ends at the largest, so the legend shows
+ * every class as a range.
+ */
+export function graduatedStyle(field: string, features: Feature[], opts: GraduatedOptions = {}): GraduatedStyle {
+  const method = opts.method ?? 'quantile';
+  const ramp = opts.ramp ?? DEFAULT_RAMP;
+  const values = features
+    .map((f) => f.properties?.[field])
+    .filter((v) => v !== null && v !== undefined && v !== '')
+    .map(Number)
+    .filter((v) => Number.isFinite(v))
+    .sort((a, b) => a - b);
+  if (values.length === 0) return { type: 'graduated', field, method, ramp, classes: [{ color: rampColors(ramp, 1)[0]! }] };
+  const breaks = classBreaks(values, method, opts.classes ?? DEFAULT_CLASSES);
+  const colors = rampColors(ramp, breaks.length + 1);
+  const mins = [values[0]!, ...breaks];
+  const maxs = [...breaks, values[values.length - 1]!];
+  return { type: 'graduated', field, method, ramp, classes: mins.map((min, i) => ({ min, max: maxs[i]!, color: colors[i]! })) };
 }
