@@ -79,7 +79,10 @@ export function buildManifest({ bounds, schematic, sourceLabel }) {
     ],
     boundarySets: [
       { id: '2013', title: { vi: 'Xã 2013–6/2025', en: 'Communes 2013–Jun 2025' }, layer: 'communes-2013', codeField: 'gso_code', nameField: 'name_vi', typeField: 'type_vi' },
-      { id: '2025', title: { vi: 'Xã từ 1/7/2025', en: 'Communes from 1 Jul 2025' }, layer: 'communes-2025', codeField: 'gso_code', nameField: 'name_vi', typeField: 'type_vi' },
+      {
+        id: '2025', title: { vi: 'Xã từ 1/7/2025', en: 'Communes from 1 Jul 2025' }, layer: 'communes-2025', codeField: 'gso_code', nameField: 'name_vi', typeField: 'type_vi',
+        aggregates: { from: '2013', table: 'commune-mapping-2025', fromField: 'old_gso_code', toField: 'new_2025_code' },
+      },
     ],
     defaultBoundarySet: '2013',
     layers: [
@@ -305,6 +308,15 @@ export function buildManifest({ bounds, schematic, sourceLabel }) {
       },
     ],
     tables: [
+      {
+        id: 'commune-mapping-2025',
+        title: { vi: 'Xã cũ → xã mới (NQ 1670/NQ-UBTVQH15)', en: 'Old → new communes (Resolution 1670/NQ-UBTVQH15)' },
+        file: 'commune-mapping-2025.csv',
+        provenance: {
+          source: { vi: 'Nghị quyết 1670/NQ-UBTVQH15 ngày 16/6/2025 của Ủy ban Thường vụ Quốc hội; mã xã theo danh mục của Tổng cục Thống kê.', en: 'Resolution 1670/NQ-UBTVQH15 of 16 June 2025 of the National Assembly Standing Committee; commune codes from the General Statistics Office list.' },
+          date: '2025-06-16',
+        },
+      },
       {
         id: 'planting-plan',
         title: { vi: 'Kế hoạch trồng rừng theo xã', en: 'Planting plan by commune' },

@@ -48,7 +48,7 @@ sites with their budgets and status.
 | \`planting-plan.csv\` | table planting-plan | plan by year and commune |
 | \`crop-zones.geojson\` | crop-zones | medicinal crop zones |
 | \`project-sites.csv\` | project-sites | national target programme projects (lon/lat WGS 84) |
-| \`commune-mapping-2025.csv\` | — | old → new commune table (facts) |
+| \`commune-mapping-2025.csv\` | table commune-mapping-2025 | old → new commune table (facts); boundary set 2025 \`aggregates\` through it |
 
 All GeoJSON is RFC 7946 (WGS 84 lon/lat, 5 decimals); CSV is UTF-8 with a header row.
 

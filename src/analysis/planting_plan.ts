@@ -13,9 +13,14 @@ export interface ParsedPlan {
 
 export function parsePlanCsv(text: string): ParsedPlan {
   const parsed = Papa.parse<Record<string, string>>(text.replace(/^\ufeff/, ''), { header: true, skipEmptyLines: 'greedy', dynamicTyping: false });
+  return planFromRows(parsed.data);
+}
+
+/** The same, from rows already parsed (header → cell text), as `fetchPackTable` gives them. */
+export function planFromRows(table: readonly Record<string, string>[]): ParsedPlan {
   const rows: PlanRow[] = [];
   const skipped: number[] = [];
-  parsed.data.forEach((r, i) => {
+  table.forEach((r, i) => {
     const year = (r.year ?? '').trim();
     const raw = (r.plan_ha ?? '').trim().replace(',', '.');
     const planHa = raw === '' ? NaN : Number(raw);

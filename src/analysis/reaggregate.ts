@@ -1,5 +1,5 @@
 import { COMMUNE_MAPPING_2025, type CommuneMapping2025Row } from './commune_mapping_2025';
-import type { Measures } from './overlay_stats';
+import type { BoundaryTotal, ClassTotal, Measures, StatsResult, StatsRow } from './overlay_stats';
 
 // Re-aggregates per-commune figures on the 2013–2025 communes onto the communes since
 // 1 July 2025, summing hectares, counts and sums through the official old → new mapping.
@@ -38,7 +38,7 @@ export interface ReaggregateResult {
 }
 
 export interface ReaggregateOptions {
-  mapping?: readonly CommuneMapping2025Row[];
+  mapping?: readonly Pick<CommuneMapping2025Row, 'oldCode' | 'newCode' | 'newCommune'>[];
   /** new code → area in ha, e.g. from `computeStats` over the 2025 boundaries */
   newAreasHa?: Record<string, number>;
 }
@@ -87,4 +87,108 @@ export function reaggregateTo2025(rows: readonly OldCommuneRow[], opts: Reaggreg
   }
   result.sort((a, b) => a.boundaryCode.localeCompare(b.boundaryCode) || (a.class ?? '').localeCompare(b.class ?? '', 'vi'));
   return { rows: result, unmapped: [...unmapped].sort() };
+}
+
+/** One row of an old → new table: old unit `oldCode` became part of new unit `newCode`. */
+export interface UnitMapping {
+  oldCode: string | number;
+  newCode: string | number;
+}
+
+/** A unit of the new boundary set, in the order the result should list them. */
+export interface TargetUnit {
+  code: string;
+  name: string | null;
+  /** its area, measured on its own boundary */
+  ha: number;
+}
+
+export interface ReaggregatedStats extends StatsResult {
+  /** new code → its old codes the statistics did not cover (Hua Bum took part of Nậm Nhùn) */
+  uncovered: Record<string, string[]>;
+  /** old codes of the result with no new unit among the targets */
+  unmapped: string[];
+}
+
+/**
+ * A whole statistics result computed on the old units, re-expressed on the new units: rows,
+ * unit totals, class totals and the grand total, with shares of the new units' own areas.
+ * Counts of polygon features are summed, so a feature reaching two merged communes counts twice.
+ */
+export function reaggregateStats(result: StatsResult, mapping: readonly UnitMapping[], targets: readonly TargetUnit[]): ReaggregatedStats {
+  const normalized = mapping.map((m) => ({ oldCode: normalizeGsoCode(m.oldCode), newCode: normalizeGsoCode(m.newCode), newCommune: '' }));
+  const targetIndex = new Map(targets.map((t, i) => [normalizeGsoCode(t.code), i]));
+  const byOld = new Map(normalized.map((m) => [m.oldCode, m.newCode]));
+  const { rows: merged, unmapped } = reaggregateTo2025(
+    result.rows.map((r) => ({ boundaryCode: r.boundaryCode, class: r.class, ha: r.ha, count: r.count, sums: r.sums, valueCounts: r.valueCounts })),
+    { mapping: normalized, newAreasHa: Object.fromEntries(targets.map((t) => [normalizeGsoCode(t.code), t.ha])) },
+  );
+  const lost = new Set(unmapped);
+  for (const b of result.boundaries) {
+    const target = byOld.get(normalizeGsoCode(b.boundaryCode));
+    if (target === undefined || !targetIndex.has(target)) lost.add(normalizeGsoCode(b.boundaryCode));
+  }
+
+  const fields = Object.keys(result.total.sums);
+  const zero = (): Measures => ({ ha: 0, count: 0, sums: Object.fromEntries(fields.map((f) => [f, 0])), valueCounts: Object.fromEntries(fields.map((f) => [f, 0])) });
+  const add = (into: Measures, m: Measures) => {
+    into.ha += m.ha;
+    into.count += m.count;
+    for (const [k, v] of Object.entries(m.sums)) into.sums[k] = (into.sums[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(m.valueCounts)) into.valueCounts[k] = (into.valueCounts[k] ?? 0) + v;
+  };
+  const classOrder = new Map(result.classes.map((c, i) => [c.class, i]));
+  const rows: StatsRow[] = merged
+    .filter((r) => targetIndex.has(r.boundaryCode))
+    .sort((a, b) => targetIndex.get(a.boundaryCode)! - targetIndex.get(b.boundaryCode)! || (classOrder.get(a.class) ?? 0) - (classOrder.get(b.class) ?? 0))
+    .map((r) => ({
+      boundaryCode: r.boundaryCode,
+      boundaryName: targets[targetIndex.get(r.boundaryCode)!]!.name,
+      boundaryHa: r.boundaryHa,
+      class: r.class,
+      ha: r.ha,
+      count: r.count,
+      sums: r.sums,
+      valueCounts: r.valueCounts,
+      pctOfBoundary: r.pctOfBoundary,
+    }));
+
+  const oldCodes = new Set(result.boundaries.map((b) => normalizeGsoCode(b.boundaryCode)));
+  const uncovered: Record<string, string[]> = {};
+  const boundaries: BoundaryTotal[] = targets.map((t) => {
+    const code = normalizeGsoCode(t.code);
+    const missing = normalized.filter((m) => m.newCode === code && !oldCodes.has(m.oldCode)).map((m) => m.oldCode);
+    if (missing.length > 0 || !normalized.some((m) => m.newCode === code)) uncovered[code] = missing;
+    const sum = zero();
+    for (const r of rows) if (r.boundaryCode === code) add(sum, r);
+    return { boundaryCode: code, boundaryName: t.name, boundaryHa: t.ha, ...sum, pctOfBoundary: t.ha > 0 ? (sum.ha / t.ha) * 100 : 0 };
+  });
+  const total = zero();
+  for (const b of boundaries) add(total, b);
+  const totalHa = targets.reduce((s, t) => s + t.ha, 0);
+  const classes: ClassTotal[] = result.classes.map((c) => {
+    const m = zero();
+    for (const r of rows) if (r.class === c.class) add(m, r);
+    return { class: c.class, ...m, pctOfTotal: totalHa > 0 ? (m.ha / totalHa) * 100 : 0 };
+  });
+  return {
+    geometry: result.geometry,
+    rows,
+    boundaries,
+    classes,
+    total: { ...total, boundaryHa: totalHa, pctOfTotal: totalHa > 0 ? (total.ha / totalHa) * 100 : 0 },
+    outsideCount: result.outsideCount,
+    skipped: result.skipped,
+    warnings: result.warnings,
+    uncovered,
+    unmapped: [...lost].sort(),
+  };
+}
+
+/** The rows of a pack's old → new table (CSV text), codes with their leading zeros restored. */
+export function parseUnitMapping(rows: readonly Record<string, unknown>[], fromField: string, toField: string): UnitMapping[] {
+  return rows
+    .map((r) => ({ oldCode: String(r[fromField] ?? '').trim(), newCode: String(r[toField] ?? '').trim() }))
+    .filter((m) => m.oldCode !== '' && m.newCode !== '')
+    .map((m) => ({ oldCode: normalizeGsoCode(m.oldCode), newCode: normalizeGsoCode(m.newCode) }));
 }

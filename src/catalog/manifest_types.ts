@@ -168,6 +168,23 @@ export interface BoundarySetSpec {
   nameField: string;
   /** Optional field with the unit type ("Xã", "Thị trấn"), shown in search results. */
   typeField?: string;
+  /**
+   * The units of this set are unions of the units of another set (communes merged on
+   * 1 July 2025): statistics computed on the other set can be re-aggregated onto this one.
+   */
+  aggregates?: AggregationSpec;
+}
+
+/** "Unit `fromField` of set `from` became part of unit `toField` of this set", per a pack table. */
+export interface AggregationSpec {
+  /** id of the boundary set whose units were merged */
+  from: string;
+  /** id of a table in `tables` with one row per unit of `from` */
+  table: string;
+  /** the table's column with the code of the unit in `from` */
+  fromField: string;
+  /** the table's column with the code of the unit in this set */
+  toField: string;
 }
 
 /** A non-spatial table shipped with the pack (e.g. a planting plan), for statistics. */

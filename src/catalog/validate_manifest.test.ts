@@ -72,6 +72,24 @@ describe('validateManifest', () => {
     expect(problemsOf(m)).toEqual(['$.layers[1].group unknown-ref', '$.layers[1].id duplicate', '$.defaultBoundarySet unknown-ref']);
   });
 
+  it('checks that an aggregating boundary set names another set and a table', () => {
+    const sets = (agg: Record<string, unknown>) => [
+      { id: '2013', title: '2013', layer: 'communes', codeField: 'gso_code', nameField: 'name_vi' },
+      { id: '2025', title: '2025', layer: 'communes', codeField: 'gso_code', nameField: 'name_vi', aggregates: agg },
+    ];
+    const tables = [{ id: 'map', title: 'Mapping', file: 'map.csv' }];
+    const good = { from: '2013', table: 'map', fromField: 'old', toField: 'new' };
+    expect(problemsOf(createManifest({ boundarySets: sets(good), tables }))).toEqual([]);
+    expect(problemsOf(createManifest({ boundarySets: sets({ ...good, from: '2025', table: 'nope' }), tables }))).toEqual([
+      '$.boundarySets[1].aggregates.from unknown-ref',
+      '$.boundarySets[1].aggregates.table unknown-ref',
+    ]);
+    expect(problemsOf(createManifest({ boundarySets: sets({ from: '2013', table: 'map' }), tables }))).toEqual([
+      '$.boundarySets[1].aggregates.fromField required',
+      '$.boundarySets[1].aggregates.toField required',
+    ]);
+  });
+
   it('checks bounds are west < east and south < north', () => {
     expect(problemsOf(createManifest({ bounds: [103, 22, 102, 23] }))).toEqual(['$.bounds range']);
   });

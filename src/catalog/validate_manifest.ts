@@ -299,6 +299,18 @@ export function validateManifest(input: unknown): ManifestResult {
     c.localized(t, 'title', p);
     c.string(t, 'file', p);
   });
+  const tableIds = new Set((Array.isArray(m.tables) ? m.tables : []).filter(isObj).map((t) => t.id));
+  (Array.isArray(m.boundarySets) ? m.boundarySets : []).forEach((b, i) => {
+    if (!isObj(b) || b.aggregates === undefined) return;
+    const p = `$.boundarySets[${i}].aggregates`;
+    if (!isObj(b.aggregates)) return c.add(p, 'type', 'object', b.aggregates);
+    const from = c.string(b.aggregates, 'from', p);
+    if (from !== undefined && (!setIds.has(from) || from === b.id)) c.add(`${p}.from`, 'unknown-ref', 'another boundary set id', from);
+    const table = c.string(b.aggregates, 'table', p);
+    if (table !== undefined && !tableIds.has(table)) c.add(`${p}.table`, 'unknown-ref', 'a table id', table);
+    c.string(b.aggregates, 'fromField', p);
+    c.string(b.aggregates, 'toField', p);
+  });
 
   if (c.problems.length > 0) return { ok: false, problems: c.problems };
   return { ok: true, manifest: m as unknown as PackManifest };

@@ -1,6 +1,7 @@
 import { importEn, importVi } from './strings_import';
 import { exportEn, exportVi } from './strings_export';
 import { layerExportEn, layerExportVi } from './strings_layer_export';
+import { aoiEn, aoiVi } from './strings_aoi';
 
 // Every user-facing string lives here (import messages in strings_import.ts), Vietnamese first. `en` is typed from `vi`, so a key
 // missing in one language fails the type check instead of showing a raw key to a user.
@@ -159,6 +160,10 @@ export const vi = {
   'dash.export': 'Xuất CSV',
   'dash.exportLabel': 'Tải bảng thống kê về dạng CSV (mở được bằng Excel)',
   'dash.outside': '{count} đối tượng nằm ngoài mọi xã, không được tính.',
+  'dash.reaggregate': 'Tính trên {from} rồi gộp theo bảng «{table}»',
+  'dash.reaggregated': 'Số liệu tính trên {from}, gộp sang xã mới theo bảng «{table}». Tỷ lệ % theo diện tích xã mới.',
+  'dash.uncovered': '{name}: thiếu số liệu phần đất của xã cũ {codes} (không thuộc bộ ranh giới đã tính), nên số liệu có thể thấp hơn thực tế.',
+  'dash.unmapped': 'Các xã cũ không có trong bảng chuyển đổi, không được tính: {codes}.',
   'import.ui.heading': 'Thêm dữ liệu của bạn',
   'import.ui.pick': 'Chọn tệp…',
   'import.ui.pickLabel': 'Chọn tệp dữ liệu để nhập (GeoJSON, CSV, Shapefile nén .zip, KML/KMZ, FlatGeobuf)',
@@ -176,6 +181,7 @@ export const vi = {
   ...importVi,
   ...exportVi,
   ...layerExportVi,
+  ...aoiVi,
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -334,6 +340,10 @@ export const en: Record<StringKey, string> = {
   'dash.export': 'Export CSV',
   'dash.exportLabel': 'Download the statistics table as CSV (opens in Excel)',
   'dash.outside': '{count} features lie outside every commune and are not counted.',
+  'dash.reaggregate': 'Compute on {from}, then merge through “{table}”',
+  'dash.reaggregated': 'Figures computed on {from} and merged into the new communes through “{table}”. Percentages are of the new communes’ areas.',
+  'dash.uncovered': '{name}: no figures for the land of former unit {codes} (outside the boundaries computed), so its figures may be too low.',
+  'dash.unmapped': 'Former units missing from the mapping table, not counted: {codes}.',
   'import.ui.heading': 'Add your own data',
   'import.ui.pick': 'Choose files…',
   'import.ui.pickLabel': 'Choose data files to import (GeoJSON, CSV, zipped Shapefile, KML/KMZ, FlatGeobuf)',
@@ -351,4 +361,5 @@ export const en: Record<StringKey, string> = {
   ...importEn,
   ...exportEn,
   ...layerExportEn,
+  ...aoiEn,
 };

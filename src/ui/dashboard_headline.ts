@@ -5,6 +5,7 @@ import { plantingHeadline, type Headline, type PlanRow } from '../analysis/dashb
 import { statsRequest, type StatsRequest } from '../analysis/stats_request';
 import { formatNumber, localize, t } from '../i18n/i18n';
 import { clear, h } from './dom';
+import { fetchPackTable } from '../catalog/pack_tables';
 
 // The dashboard's headline: hectares planted in a year (the planting layer grouped by year,
 // measured by the engine over the active boundary set) against the pack's plan table.
@@ -37,23 +38,12 @@ export interface HeadlineView {
 export function createHeadline(deps: HeadlineDeps): HeadlineView {
   const { store, spec } = deps;
   const element = h('section', { class: 'dash-headline', id: 'dash-headline', 'aria-live': 'polite', hidden: true });
-  const plans = new Map<string, Promise<PlanRow[]>>();
   let value: { headline: Headline; layer: LayerSpec; table: TableSpec } | null = null;
   let controller: AbortController | null = null;
 
-  const loadPlan = (manifestUrl: string, file: string): Promise<PlanRow[]> => {
-    const url = new URL(file, new URL(manifestUrl, document.baseURI)).href;
-    let p = plans.get(url);
-    if (!p) {
-      // papaparse stays out of the first bundle
-      p = Promise.all([fetch(url), import('../analysis/planting_plan')]).then(async ([res, mod]) => {
-        if (!res.ok) throw new Error(`HTTP ${res.status}`);
-        return mod.parsePlanCsv(await res.text()).rows;
-      });
-      p.catch(() => plans.delete(url));
-      plans.set(url, p);
-    }
-    return p;
+  const loadPlan = async (packUrl: string, table: TableSpec): Promise<PlanRow[]> => {
+    const [rows, plan] = await Promise.all([fetchPackTable(packUrl, table), import('../analysis/planting_plan')]);
+    return plan.planFromRows(rows).rows;
   };
 
   const render = () => {
@@ -94,7 +84,7 @@ export function createHeadline(deps: HeadlineDeps): HeadlineView {
     controller?.abort();
     const mine = new AbortController();
     controller = mine;
-    Promise.all([loadPlan(s.pack.url, table.file), deps.compute(req, mine.signal)])
+    Promise.all([loadPlan(s.pack.url, table), deps.compute(req, mine.signal)])
       .then(([plan, result]) => {
         if (controller !== mine) return;
         controller = null;

@@ -1,7 +1,7 @@
 import type { FeatureCollection } from 'geojson';
-import type { Lang, LayerSpec } from '../catalog/manifest_types';
+import type { AggregationSpec, BoundarySetSpec, Lang, LayerSpec, TableSpec } from '../catalog/manifest_types';
 import type { StatsProgress, StatsResult } from '../analysis/overlay_stats';
-import type { AppStore } from '../state/store';
+import type { AppState, AppStore } from '../state/store';
 import { buildTable, nextSort, sortRows, tableToCsv, type SortState } from '../analysis/dashboard_rows';
 import { disbursementPair, groupableFields, statsLayers, statsRequest, styleField, type StatsRequest } from '../analysis/stats_request';
 import { CancelledError } from '../workers/stats_client';
@@ -11,6 +11,9 @@ import { featureColor } from '../style/layer_style';
 import { valueLabels } from './feature_popup';
 import { clear, h } from './dom';
 import { shallowTuple } from './layer_panel';
+import { fetchPackTable } from '../catalog/pack_tables';
+import { parseUnitMapping, reaggregateStats, type ReaggregatedStats } from '../analysis/reaggregate';
+import { geometryAreaM2, m2ToHa } from '../analysis/area';
 import { createHeadline, DEFAULT_HEADLINE, type HeadlineSpec } from './dashboard_headline';
 import { columnLabel, renderChart, renderSummary, renderTable, type ClassInfo, type DashboardViewModel } from './dashboard_view';
 
@@ -18,6 +21,8 @@ import { columnLabel, renderChart, renderSummary, renderTable, type ClassInfo, t
 // one layer over the active boundary set, computed in the statistics worker; the planting
 // headline against plan; cards, a stacked bar chart and a sortable, exportable table.
 // Selecting a commune in the table or chart selects it on the map, and the reverse.
+// On a boundary set that merges another (the communes since 1 July 2025), the figures can
+// instead be computed on the old communes and re-aggregated through the pack's old → new table.
 
 export type ComputeFn = (params: Extract<StatsRequest, { ok: true }>['params'], onProgress: (p: StatsProgress) => void, signal: AbortSignal) => Promise<StatsResult>;
 
@@ -57,6 +62,33 @@ function sameRequest(a: Extract<StatsRequest, { ok: true }>, b: Extract<StatsReq
   );
 }
 
+/** The old → new aggregation of the active boundary set, when the pack declares one. */
+interface Aggregation {
+  spec: AggregationSpec;
+  from: BoundarySetSpec;
+  table: TableSpec;
+}
+
+function aggregationOf(state: AppState): Aggregation | null {
+  const sets = state.pack.manifest?.boundarySets ?? [];
+  const spec = sets.find((b) => b.id === state.boundarySet)?.aggregates;
+  const from = sets.find((b) => b.id === spec?.from);
+  const table = state.pack.manifest?.tables?.find((t) => t.id === spec?.table);
+  return spec && from && table ? { spec, from, table } : null;
+}
+
+/** Statistics on the old units, re-expressed on the units of `display` (the active set). */
+async function reaggregate(result: StatsResult, display: Extract<StatsRequest, { ok: true }>, agg: Aggregation, packUrl: string): Promise<ReaggregatedStats> {
+  const rows = await fetchPackTable(packUrl, agg.table);
+  const { codeField, nameField } = display.boundarySet;
+  const targets = display.params.boundaries.features.map((f) => ({
+    code: String(f.properties?.[codeField] ?? ''),
+    name: f.properties?.[nameField] === undefined || f.properties?.[nameField] === null ? null : String(f.properties[nameField]),
+    ha: m2ToHa(geometryAreaM2(f.geometry)),
+  }));
+  return reaggregateStats(result, parseUnitMapping(rows, agg.spec.fromField, agg.spec.toField), targets);
+}
+
 /** Two units with one name (Thị trấn Mường Tè, Xã Mường Tè) get their type, or code, added. */
 function disambiguateNames(rows: { code: string; name: string }[], req: Extract<StatsRequest, { ok: true }>): void {
   const counts = new Map<string, number>();
@@ -85,8 +117,11 @@ export function mountDashboardPanel(el: HTMLElement, deps: DashboardPanelDeps): 
   let groupBy: string | null | undefined;
   let sort: SortState | null = null;
   type OkRequest = Extract<StatsRequest, { ok: true }>;
-  let running: { req: OkRequest; controller: AbortController } | null = null;
-  let shown: { req: OkRequest; vm: DashboardViewModel; caption: string; result: StatsResult } | null = null;
+  /** re-aggregate onto the active set from the set it merges (when it declares one) */
+  let viaOldUnits = false;
+  // `via`: id of the set the figures were computed on, when re-aggregated; else null
+  let running: { req: OkRequest; via: string | null; controller: AbortController } | null = null;
+  let shown: { req: OkRequest; via: string | null; vm: DashboardViewModel; caption: string; result: StatsResult | ReaggregatedStats } | null = null;
   let status: { key: Parameters<typeof t>[1]; params?: Record<string, string> } | null = null;
   const cache = new Map<string, CacheEntry>();
   let highlightRow: (code: string | null) => void = () => {};
@@ -104,6 +139,9 @@ export function mountDashboardPanel(el: HTMLElement, deps: DashboardPanelDeps): 
   const layerLabel = h('label', { for: 'dash-layer' });
   const groupLabel = h('label', { for: 'dash-group' });
   const boundaryNote = h('p', { class: 'dash-boundaries' });
+  const viaCheckbox = h('input', { type: 'checkbox', id: 'dash-reaggregate' });
+  const viaLabel = h('label', { for: 'dash-reaggregate' });
+  const viaRow = h('div', { class: 'dash-reaggregate', hidden: true }, viaCheckbox, viaLabel);
   const progress = h('progress', { id: 'dash-progress', max: 1, value: 0 });
   const progressText = h('span', { class: 'dash-progress__text' });
   const cancelButton = h('button', { type: 'button', class: 'button', id: 'dash-cancel' });
@@ -115,6 +153,7 @@ export function mountDashboardPanel(el: HTMLElement, deps: DashboardPanelDeps): 
     h('div', { class: 'dash-head' }, heading, closeButton),
     h('div', { class: 'dash-controls' }, layerLabel, layerSelect, groupLabel, groupSelect),
     boundaryNote,
+    viaRow,
     progressBox,
     message,
     headlineSlot,
@@ -132,6 +171,10 @@ export function mountDashboardPanel(el: HTMLElement, deps: DashboardPanelDeps): 
   });
   groupSelect.addEventListener('change', () => {
     groupBy = groupSelect.value === '' ? null : groupSelect.value;
+    refresh();
+  });
+  viaCheckbox.addEventListener('change', () => {
+    viaOldUnits = viaCheckbox.checked;
     refresh();
   });
   cancelButton.addEventListener('click', () => {
@@ -188,6 +231,10 @@ export function mountDashboardPanel(el: HTMLElement, deps: DashboardPanelDeps): 
     }
     const set = s.pack.manifest?.boundarySets?.find((b) => b.id === s.boundarySet);
     boundaryNote.textContent = set ? t(l, 'dash.boundaries', { name: localize(set.title, l) }) : '';
+    const agg = aggregationOf(s);
+    viaRow.hidden = !agg;
+    viaCheckbox.checked = viaOldUnits;
+    if (agg) viaLabel.textContent = t(l, 'dash.reaggregate', { from: localize(agg.from.title, l), table: localize(agg.table.title, l) });
     toggle.textContent = t(l, 'dash.toggle');
     toggle.setAttribute('aria-label', t(l, 'dash.toggleLabel'));
   };
@@ -267,10 +314,25 @@ export function mountDashboardPanel(el: HTMLElement, deps: DashboardPanelDeps): 
       tableView.element,
     );
     if (result.outsideCount > 0) results.append(h('p', { class: 'dash-hint', text: t(vm.lang, 'dash.outside', { count: result.outsideCount }) }));
+    if ('uncovered' in result) results.append(...reaggregationNotes(result, vm));
     highlightRow = tableView.highlight;
     highlightBar = chart.highlight;
     highlightRow(selected);
     if (focusedCol) results.querySelector<HTMLElement>(`.sort-button[data-col="${CSS.escape(focusedCol)}"]`)?.focus();
+  };
+
+  const reaggregationNotes = (result: ReaggregatedStats, vm: DashboardViewModel): HTMLElement[] => {
+    const l = vm.lang;
+    const s = store.getState();
+    const from = s.pack.manifest?.boundarySets?.find((b) => b.id === shown?.via);
+    const agg = aggregationOf(s);
+    const notes = [h('p', { class: 'dash-hint', id: 'dash-reaggregated', text: t(l, 'dash.reaggregated', { from: from ? localize(from.title, l) : '', table: agg ? localize(agg.table.title, l) : '' }) })];
+    const names = new Map(vm.table.rows.map((r) => [r.code, r.name]));
+    for (const [code, olds] of Object.entries(result.uncovered)) {
+      notes.push(h('p', { class: 'dash-hint dash-uncovered', text: t(l, 'dash.uncovered', { name: names.get(code) ?? code, codes: olds.join(', ') || '—' }) }));
+    }
+    if (result.unmapped.length > 0) notes.push(h('p', { class: 'dash-hint', text: t(l, 'dash.unmapped', { codes: result.unmapped.join(', ') }) }));
+    return notes;
   };
 
   const exportCsv = (vm: DashboardViewModel, order: SortState) => {
@@ -307,22 +369,31 @@ export function mountDashboardPanel(el: HTMLElement, deps: DashboardPanelDeps): 
       status = { key: req.reason === 'no-boundaries' ? 'dash.noBoundaries' : 'dash.waiting' };
       return showStatus();
     }
+    const agg = viaOldUnits ? aggregationOf(s) : null;
+    const computeReq = agg ? statsRequest(s, { layer: layer.id, groupBy: effectiveGroupBy(layer), boundaries: agg.from.id }) : req;
+    if (!computeReq.ok) {
+      status = { key: computeReq.reason === 'no-boundaries' ? 'dash.noBoundaries' : 'dash.waiting' };
+      return showStatus();
+    }
+    const via = agg ? agg.from.id : null;
+    const packUrl = s.pack.url ?? '';
     // the same question about the same data is already on screen or on its way
-    if (running && sameRequest(running.req, req)) return;
-    if (!running && shown && sameRequest(shown.req, req)) return;
+    if (running && running.via === via && sameRequest(running.req, req)) return;
+    if (!running && shown && shown.via === via && sameRequest(shown.req, req)) return;
     running?.controller.abort();
     const controller = new AbortController();
-    const job = { req, controller };
+    const job = { req, via, controller };
     running = job;
     status = null;
     showStatus();
     showProgress({ phase: 'overlaps', done: 0, total: 1 });
-    computeCached(req, controller.signal, (p) => running === job && showProgress(p))
+    computeCached(computeReq, controller.signal, (p) => running === job && showProgress(p))
+      .then((result) => (agg ? reaggregate(result, req, agg, packUrl) : result))
       .then((result) => {
         if (running !== job) return;
         running = null;
         showProgress(null);
-        shown = { req, result, ...buildView(req, result) };
+        shown = { req, via, result, ...buildView(req, result) };
         renderResults();
       })
       .catch((e: unknown) => {

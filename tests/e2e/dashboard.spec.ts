@@ -154,3 +154,51 @@ test('dashboard: statistics on the 2025 communes', async ({ page }) => {
   await expect.poll(() => page.evaluate(() => window.mtmap.getState().selectedCommune)).toBe(code);
   await saveScreenshot(page, 'dashboard-2025.png');
 });
+
+test('dashboard: 2013 figures re-aggregated onto the 2025 communes through the pack table', async ({ page }) => {
+  await openApp(page);
+  await page.evaluate(() => window.mtmap.setBoundarySet('2025'));
+  await page.evaluate(() => window.mtmap.openDashboard('forest-cover'));
+  await expect(page.locator('#dash-table tbody tr')).toHaveCount(8);
+
+  // expected: the engine's rows on the 2013 communes, summed here through the pack's CSV table
+  const old = await page.evaluate(() => window.mtmap.computeStats({ layer: 'forest-cover', boundaries: '2013' }));
+  const direct = await page.evaluate(() => window.mtmap.computeStats({ layer: 'forest-cover', boundaries: '2025' }));
+  const table = await page.evaluate(() => fetch('data/commune-mapping-2025.csv').then((r) => r.text()));
+  const [head, ...lines] = table.trim().split(/\r?\n/);
+  const cols = head!.split(',');
+  const newOf = new Map(lines.map((l) => l.split(',')).map((c) => [c[cols.indexOf('old_gso_code')]!, c[cols.indexOf('new_2025_code')]!]));
+  const expected = new Map<string, number>();
+  for (const r of old) expected.set(newOf.get(r.boundaryCode)!, (expected.get(newOf.get(r.boundaryCode)!) ?? 0) + r.ha);
+  const directHa = new Map<string, number>();
+  for (const r of direct) directHa.set(r.boundaryCode, (directHa.get(r.boundaryCode) ?? 0) + r.ha);
+
+  const checkbox = page.getByRole('checkbox', { name: /Tính trên Xã 2013–6\/2025 rồi gộp/ });
+  await expect(checkbox).toBeVisible();
+  await checkbox.check();
+  await expect(page.locator('#dash-reaggregated')).toContainText('Xã cũ → xã mới');
+  await expect(page.locator('.dash-uncovered')).toContainText('Hua Bum');
+  await expect(page.locator('.dash-uncovered')).toContainText('03460');
+
+  const totalCol = await page.locator('#dash-table thead th').evaluateAll((ths) => ths.findIndex((th) => th.querySelector('[data-col="total"]')));
+  expect(totalCol).toBeGreaterThan(0);
+  const shown = await page.locator('#dash-table tbody tr').evaluateAll(
+    (trs, i) => trs.map((tr) => [tr.getAttribute('data-code')!, Number(tr.children[i]!.textContent!.replace(/\./g, '').replace(',', '.'))] as const),
+    totalCol,
+  );
+  expect(shown).toHaveLength(8);
+  for (const [code, ha] of shown) {
+    // one decimal on screen; merged communes agree with the direct overlay to well under 0.1 %
+    expect(Math.abs(ha - expected.get(code)!)).toBeLessThanOrEqual(0.051);
+    expect(Math.abs(ha - directHa.get(code)!)).toBeLessThanOrEqual(Math.max(0.1, directHa.get(code)! * 0.001));
+  }
+  await saveScreenshot(page, 'dashboard-reaggregated.png');
+
+  // unticked, the dashboard goes back to the direct overlay on the 2025 boundaries
+  await checkbox.uncheck();
+  await expect(page.locator('#dash-reaggregated')).toHaveCount(0);
+  // the 2013 set merges nothing, so the choice is not offered there
+  await page.evaluate(() => window.mtmap.setBoundarySet('2013'));
+  await expect(page.locator('#dash-table tbody tr')).toHaveCount(14);
+  await expect(checkbox).toBeHidden();
+});
