@@ -1,0 +1,68 @@
+import { clickMapAt, expect, openApp, settle, test } from './helpers';
+
+// A 100,000-point CSV through the real file input: it goes to typed columns in the worker and
+// deck.gl binary attributes (renderer "deck", no GeoJSON features on the main thread), and a
+// click on a point shows that row's attributes as text.
+
+const ROWS = 100_000;
+// one point far from the cloud, so a click there can only pick it
+const LONELY: [number, number] = [102.95, 22.75];
+
+function bigCsv(): Buffer {
+  const lines = ['ma_ho,lon,lat,loai_cay,dien_tich_ha,ghi_chu'];
+  lines.push(`HO-LONELY,${LONELY[0]},${LONELY[1]},Sâm Lai Châu,12.5,<b>không phải HTML</b>`);
+  let seed = 7;
+  const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+  for (let i = 1; i < ROWS; i++) {
+    lines.push(`HO-${i},${(102.4 + rnd() * 0.3).toFixed(6)},${(22.25 + rnd() * 0.3).toFixed(6)},${['Thảo quả', 'Sa nhân', 'Quế'][i % 3]},${(rnd() * 5).toFixed(2)},`);
+  }
+  return Buffer.from(lines.join('\n') + '\n', 'utf8');
+}
+
+test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows a row', async ({ page }) => {
+  test.setTimeout(180_000);
+  await openApp(page);
+  const before = await page.evaluate(() => window.mtmap.listLayers().map((l) => l.id));
+  await page.locator('#import-file').setInputFiles({ name: 'ho-dan.csv', mimeType: 'text/csv', buffer: bigCsv() });
+  await expect
+    .poll(() => page.evaluate((ids) => window.mtmap.listLayers().filter((l) => !ids.includes(l.id) && l.renderer === 'deck').length, before), { timeout: 90_000 })
+    .toBe(1);
+  const layer = await page.evaluate((ids) => window.mtmap.listLayers().find((l) => !ids.includes(l.id))!, before);
+  expect(layer.featureCount).toBe(ROWS);
+  expect(layer.status).toBe('ready');
+  // held as columns, not features
+  const held = await page.evaluate((id) => {
+    const d = window.mtmap.getState().layerData[id]!;
+    return { data: d.data, points: d.points?.length, position: [d.points!.positions[0], d.points!.positions[1]] };
+  }, layer.id);
+  expect(held).toEqual({ data: null, points: ROWS, position: LONELY });
+  // listed in the layer panel
+  await expect(page.locator('.layer-list li', { hasText: 'ho-dan' }).first()).toBeVisible();
+
+  await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 12 }), LONELY);
+  await settle(page);
+  await clickMapAt(page, LONELY);
+  const popup = page.locator('.maplibregl-popup');
+  await expect(popup).toBeVisible();
+  await expect(popup).toContainText('HO-LONELY');
+  await expect(popup).toContainText('Sâm Lai Châu');
+  await expect(popup).toContainText('<b>không phải HTML</b>');
+  await expect(popup.locator('b')).toHaveCount(0);
+
+  // statistics per commune count every row
+  const counted = await page.evaluate(async (id) => {
+    const rows = await window.mtmap.computeStats({ layer: id, groupBy: null });
+    return rows.reduce((s, r) => s + r.count, 0);
+  }, layer.id);
+  expect(counted).toBeGreaterThan(0);
+  expect(counted).toBeLessThanOrEqual(ROWS);
+
+  // export (below the 200,000-point limit) writes every row; removal takes the layer away
+  const lines = await page.evaluate(async (id) => {
+    const f = await window.mtmap.exportLayer(id, { format: 'csv-latlon' });
+    return new TextDecoder().decode(f.bytes).trim().split('\n').length;
+  }, layer.id);
+  expect(lines).toBe(ROWS + 1);
+  await page.evaluate((id) => window.mtmap.getState().removeUserLayer(id), layer.id);
+  await expect.poll(() => page.evaluate((id) => window.mtmap.listLayers().some((l) => l.id === id), layer.id)).toBe(false);
+});
