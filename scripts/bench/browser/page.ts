@@ -1,8 +1,8 @@
 import Papa from 'papaparse';
 import { Deck, MapView } from '@deck.gl/core';
 import { ScatterplotLayer } from '@deck.gl/layers';
-import type { Feature } from 'geojson';
-import { buildPointAttributes } from '../../../src/map/point_attributes';
+import { buildTableAttributes } from '../../../src/map/point_attributes';
+import { encodeText, type PointTable } from '../../../src/io/point_table';
 import type { LayerStyle } from '../../../src/catalog/manifest_types';
 
 // Benchmark page for `npm run bench` (scripts/bench.mjs drives it with Playwright).
@@ -50,7 +50,7 @@ async function csvPapa(url: string) {
 
 // --- deck.gl: binary attributes vs accessors -----------------------------------------------------
 let deck: Deck<MapView> | null = null;
-let features: Feature[] = [];
+let table: PointTable | null = null;
 let rendered: (() => void) | null = null;
 function ensureDeck(): Deck<MapView> {
   deck ??= new Deck({
@@ -69,16 +69,23 @@ function ensureDeck(): Deck<MapView> {
   });
   return deck;
 }
+// The same columnar data for both paths: what the app holds for a large point CSV
+// (io/point_table.ts) — Float64 positions and a dictionary-encoded class column.
 function makePoints(n: number): number {
   let seed = 5;
   const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
-  features = new Array(n);
+  const positions = new Float64Array(2 * n);
+  const cls: string[] = new Array(n);
   for (let i = 0; i < n; i++) {
-    features[i] = { type: 'Feature', properties: { cls: `c${i % 4}` }, geometry: { type: 'Point', coordinates: [102.32 + rnd() * 0.67, 22.17 + rnd() * 0.61] } };
+    positions[2 * i] = 102.32 + rnd() * 0.67;
+    positions[2 * i + 1] = 22.17 + rnd() * 0.61;
+    cls[i] = `c${i % 4}`;
   }
+  table = { length: n, positions, columns: ['cls'], numeric: {}, text: { cls: encodeText(cls) } };
   return n;
 }
-const STYLE: LayerStyle = { type: 'single', color: '#1b7837' } as LayerStyle;
+const COLORS: Record<string, [number, number, number, number]> = { c0: [27, 120, 55, 255], c1: [90, 174, 97, 255], c2: [118, 42, 131, 255], c3: [224, 130, 20, 255] };
+const STYLE = { type: 'categories', field: 'cls', categories: Object.entries(COLORS).map(([value, c]) => ({ value, label: value, color: `#${c.slice(0, 3).map((v) => v.toString(16).padStart(2, '0')).join('')}` })) } as LayerStyle;
 let layerNo = 0;
 async function drawn(layers: ScatterplotLayer[]): Promise<void> {
   const d = ensureDeck();
@@ -93,12 +100,31 @@ async function deckBuild(mode: 'binary' | 'accessor') {
   const id = `pts-${layerNo++}`;
   const t0 = performance.now();
   let buildMs = 0;
+  const t = table!;
   if (mode === 'binary') {
-    const attrs = buildPointAttributes(features, STYLE, {});
+    // the app's path: colours per dictionary value, positions passed through
+    const attrs = buildTableAttributes(t, STYLE, {});
     buildMs = performance.now() - t0;
     await drawn([new ScatterplotLayer({ id, data: { length: attrs.length, attributes: { getPosition: { value: attrs.positions, size: 2 }, getFillColor: { value: attrs.colors, size: 4 } } }, radiusUnits: 'pixels', getRadius: 2, stroked: false })]);
   } else {
-    await drawn([new ScatterplotLayer<Feature>({ id, data: features, getPosition: (f) => (f.geometry as unknown as { coordinates: [number, number] }).coordinates, getFillColor: [27, 120, 55, 255], radiusUnits: 'pixels', getRadius: 2, stroked: false })]);
+    // accessor input of the same columns: deck.gl calls getPosition / getFillColor per row
+    const cls = t.text.cls as Extract<PointTable['text'][string], { kind: 'dict' }>;
+    const p = t.positions;
+    await drawn([
+      new ScatterplotLayer<unknown>({
+        id,
+        data: { length: t.length },
+        getPosition: (_: unknown, { index, target }: { index: number; target: number[] }) => {
+          target[0] = p[2 * index]!;
+          target[1] = p[2 * index + 1]!;
+          return target as unknown as [number, number];
+        },
+        getFillColor: (_: unknown, { index }: { index: number }) => COLORS[cls.values[cls.codes[index]!]!]!,
+        radiusUnits: 'pixels',
+        getRadius: 2,
+        stroked: false,
+      }),
+    ]);
   }
   return { firstFrameMs: performance.now() - t0, buildMs };
 }
