@@ -12,7 +12,7 @@ import { mountToolbar } from './ui/toolbar';
 import { mountMessages } from './ui/messages_panel';
 import { mountLoadingOverlay } from './ui/loading_overlay';
 import { mountStatusBar } from './ui/status_bar';
-import { createAutomationApi, type MtMapApi } from './api/automation';
+import { createAutomationApi, type ImportApiOptions, type MtMapApi } from './api/automation';
 import { StatsClient } from './workers/stats_client';
 import { mountDashboardPanel } from './ui/dashboard_panel';
 import { defaultTitle, exportMap, type ExportRequest, type ExportStage } from './export/export_map';
@@ -129,12 +129,14 @@ window.mtmap = createAutomationApi({
   whenIdle: () => mapView.whenIdle(),
   deckLayerIds: () => mapView.deckLayerIds(),
   deckAttributeBuilds: () => mapView.deckAttributeBuilds,
-  importFiles: (files: Array<File | ImportInput>) => {
+  importFiles: (files: Array<File | ImportInput>, options?: ImportApiOptions) => {
     const browserFiles = files.filter((f): f is File => f instanceof File);
     const inputs = files.filter((f): f is ImportInput => !(f instanceof File));
-    return Promise.all([importFiles(store, importer, browserFiles), importInputs(store, importer, inputs)]).then(([a, b]) => ({
+    const cb = options?.join ? { join: options.join } : {};
+    return Promise.all([importFiles(store, importer, browserFiles, cb), importInputs(store, importer, inputs, cb)]).then(([a, b]) => ({
       layers: [...a.layers, ...b.layers],
       errors: [...a.errors, ...b.errors],
+      ...(a.joins || b.joins ? { joins: [...(a.joins ?? []), ...(b.joins ?? [])] } : {}),
     }));
   },
   importUrl: (url: string) => importUrl(store, importer, url),

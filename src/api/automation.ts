@@ -7,6 +7,10 @@ import { localize } from '../i18n/i18n';
 import { searchCommunes } from '../ui/commune_search';
 import { tableToFeatures } from '../io/point_table';
 import type { ImportOutcome } from '../catalog/import_layers';
+import type { JoinChoice } from '../catalog/join_layer';
+import type { LayerStyle } from '../catalog/manifest_types';
+import { categoriesStyle, describeFields, graduatedStyle, singleStyle } from '../style/auto_style';
+import { CLASS_METHODS, MAX_CLASSES, MIN_CLASSES, isRampId, type ClassMethod, type RampId } from '../style/classify';
 import type { ImportInput } from '../io/formats/types';
 import { exportStoreLayer, type LayerExportRequest } from '../ui/export_controls';
 import type { ComputeStatsParams, StatsResult, StatsRow } from '../analysis/overlay_stats';
@@ -49,8 +53,18 @@ export interface MtMapApi {
   searchCommunes(query: string): Array<{ code: string; name: string; type: string }>;
   selectCommune(code: string): boolean;
   whenIdle(): Promise<void>;
-  /** Imports files (browser File objects or {name, bytes}) into "My data". */
-  importFiles(files: Array<File | ImportInput>): Promise<ImportOutcome>;
+  /**
+   * Imports files (browser File objects or {name, bytes}) into "My data". With `join`, a CSV
+   * without coordinates is joined to commune boundaries (by code or name; column detected and
+   * the active boundary set unless given) instead of failing; `joins` then reports each join.
+   */
+  importFiles(files: Array<File | ImportInput>, options?: ImportApiOptions): Promise<ImportOutcome>;
+  /**
+   * Restyles an imported layer: one colour, categories of a field, or graduated classes of a
+   * numeric field (`method` quantile | equal-interval | natural-breaks, `classes` 3–7, `ramp`
+   * ylgnbu | blues | greens | viridis | cividis). Returns the style applied, with its class bounds.
+   */
+  setLayerStyle(id: string, style: StyleRequest): LayerStyle;
   importUrl(url: string): Promise<ImportOutcome>;
   /** A layer's data as a file (GeoJSON, CSV or zipped Shapefile) in WGS 84 or VN-2000; nothing is downloaded. */
   exportLayer(id: string, req: LayerExportRequest): Promise<{ filename: string; mime: string; bytes: Uint8Array }>;
@@ -94,7 +108,7 @@ export interface ApiDeps {
   whenIdle(): Promise<void>;
   deckLayerIds(): string[];
   deckAttributeBuilds(): number;
-  importFiles(files: Array<File | ImportInput>): Promise<ImportOutcome>;
+  importFiles(files: Array<File | ImportInput>, options?: ImportApiOptions): Promise<ImportOutcome>;
   importUrl(url: string): Promise<ImportOutcome>;
   /** Runs the statistics engine in the worker. */
   computeStats(params: ComputeStatsParams): Promise<StatsResult>;
@@ -102,6 +116,35 @@ export interface ApiDeps {
   /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
   exportMap(req: ExportRequest): Promise<ExportResult>;
   meeting: Meeting;
+}
+
+export interface ImportApiOptions {
+  /** Join tables without coordinates to commune boundaries: `column` and `boundarySet` default to detected / active. */
+  join?: JoinChoice;
+}
+
+export type StyleRequest =
+  | { type: 'single' }
+  | { type: 'categories'; field: string }
+  | { type: 'graduated'; field: string; method?: ClassMethod; classes?: number; ramp?: RampId };
+
+/** The style a request asks for, built from the layer's features (throws on a bad request). */
+function requestedStyle(state: AppState, id: string, req: StyleRequest): LayerStyle {
+  const index = state.userLayers.findIndex((l) => l.id === id);
+  const layer = state.userLayers[index];
+  if (!layer) throw new Error(`mtmap.setLayerStyle: "${id}" is not an imported layer`);
+  const features = state.layerData[id]?.data?.features ?? [];
+  if (req.type === 'single') return singleStyle(index, layer.geometry);
+  const field = describeFields(features).find((f) => f.name === req.field);
+  if (!field) throw new Error(`mtmap.setLayerStyle: layer "${id}" has no field "${req.field}"`);
+  if (req.type === 'categories') return categoriesStyle(req.field, features);
+  if (req.type !== 'graduated') throw new Error(`mtmap.setLayerStyle: unknown style type "${(req as { type: unknown }).type}"`);
+  if (!field.numeric) throw new Error(`mtmap.setLayerStyle: field "${req.field}" is not numeric`);
+  if (req.method !== undefined && !CLASS_METHODS.includes(req.method)) throw new Error(`mtmap.setLayerStyle: method must be one of ${CLASS_METHODS.join(', ')}`);
+  if (req.classes !== undefined && !(Number.isInteger(req.classes) && req.classes >= MIN_CLASSES && req.classes <= MAX_CLASSES)) throw new Error(`mtmap.setLayerStyle: classes must be ${MIN_CLASSES}–${MAX_CLASSES}`);
+  if (req.ramp !== undefined && !isRampId(req.ramp)) throw new Error(`mtmap.setLayerStyle: unknown ramp "${String(req.ramp)}"`);
+  const keep = layer.style.fillOpacity !== undefined ? { fillOpacity: layer.style.fillOpacity } : {};
+  return { ...graduatedStyle(req.field, features, { ...(req.method ? { method: req.method } : {}), ...(req.classes ? { classes: req.classes } : {}), ...(req.ramp ? { ramp: req.ramp } : {}) }), ...keep };
 }
 
 function requireLayer(state: AppState, id: string): void {
@@ -155,7 +198,12 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     searchCommunes: (q) => searchCommunes(store.getState(), q).map(({ code, name, type }) => ({ code, name, type })),
     selectCommune: (code) => deps.zoomToCommune(code),
     whenIdle: () => deps.whenIdle(),
-    importFiles: (files) => deps.importFiles(files),
+    importFiles: (files, options) => deps.importFiles(files, options),
+    setLayerStyle: (id, req) => {
+      const style = requestedStyle(store.getState(), id, req);
+      store.getState().setUserLayerStyle(id, style);
+      return structuredClone(style);
+    },
     importUrl: (url) => deps.importUrl(url),
     exportLayer: async (id, req) => {
       const { filename, mime, bytes } = await exportStoreLayer(store, id, req);

@@ -9,6 +9,7 @@ import { checkFileSize } from '../io/formats/limits';
 import { singleStyle } from '../style/auto_style';
 import { geometryMatches } from '../io/parse_layer_file';
 import { decodeText } from '../io/formats/text';
+import { joinIntoLayer, joinOffer, type JoinChoice, type JoinOffer, type JoinSummary } from './join_layer';
 
 // Turns the user's files into "My data" layers: read bytes, parse and reproject in the import
 // worker, split mixed geometries into one layer per kind, add them to the store, and report
@@ -23,6 +24,8 @@ export interface ImportOutcome {
   layers: string[];
   /** The error messages shown, in the current UI language. */
   errors: string[];
+  /** Tables without coordinates that were joined to commune boundaries (one per such file). */
+  joins?: JoinSummary[];
 }
 
 /** A failed import the user can fix by choosing coordinate columns and/or a coordinate system. */
@@ -36,16 +39,23 @@ export interface OptionsRequest {
   rows: ImportTable['rows'];
   /** The options of the attempt that failed. */
   previous: ImportOptions;
+  /** A CSV without coordinates: the boundary join the dialog can offer instead. */
+  join?: JoinOffer;
 }
 
+/** Import options, or a join of the table to commune boundaries instead of coordinates. */
+export type ImportChoice = ImportOptions & { join?: JoinChoice };
+
 /** Asks the user for import options; null = cancelled. Injected so this module stays UI-free. */
-export type AskImportOptions = (request: OptionsRequest) => Promise<ImportOptions | null>;
+export type AskImportOptions = (request: OptionsRequest) => Promise<ImportChoice | null>;
 
 export interface ImportCallbacks {
   onProgress?(file: string, p: ImportProgress): void;
   signal?: AbortSignal;
   /** When set, a CSV without recognisable coordinates or with metres but no CRS asks for options and retries. */
   askOptions?: AskImportOptions;
+  /** When set, a CSV without coordinates is joined to commune boundaries without asking. */
+  join?: JoinChoice;
 }
 
 /** Errors the user can fix from the column / CRS dialog. */
@@ -177,6 +187,7 @@ export async function importInputs(store: AppStore, importer: Importer, inputs: 
     const r = await importOne(store, importer, input, cb, {});
     outcome.layers.push(...r.layers);
     outcome.errors.push(...r.errors);
+    if (r.joins) outcome.joins = [...(outcome.joins ?? []), ...r.joins];
   }
   return outcome;
 }
@@ -203,14 +214,40 @@ async function importOne(store: AppStore, importer: Importer, input: ImportInput
       outcome.layers.push(...added);
       return outcome;
     }
-    store.getState().pushMessage('error', result.error as Message);
+    const noCoords = result.error.key === 'import.error.csvNoCoordinates' && result.table ? result.table : null;
+    if (noCoords && cb.join) return joinOutcome(store, input.name, noCoords, cb.join, outcome);
+    const errorId = store.getState().pushMessage('error', result.error as Message);
     outcome.errors.push(renderMessage(store.getState().lang, result.error as Message));
     if (!ask || cb.signal?.aborted || !ASKABLE.has(result.error.key)) return outcome;
     const table = result.table ?? peekTable(input.name, input.bytes);
-    const chosen = await ask({ file: input.name, error: result.error, columns: table?.columns ?? null, rows: table?.rows.slice(0, 50) ?? [], previous: options });
-    if (!chosen || cb.signal?.aborted) return outcome;
-    options = chosen;
+    const offer = noCoords ? joinOffer(store, noCoords) : null;
+    let request: OptionsRequest = { file: input.name, error: result.error, columns: table?.columns ?? null, rows: table?.rows.slice(0, 50) ?? [], previous: options, ...(offer ? { join: offer } : {}) };
+    let chosen: ImportChoice | null;
+    for (;;) {
+      chosen = await ask(request);
+      if (!chosen || cb.signal?.aborted) return outcome;
+      if (!chosen.join || !noCoords) break;
+      // joined: the "no coordinates" error is answered, so it goes; a join that fails asks again
+      const joined = joinOutcome(store, input.name, noCoords, chosen.join, { layers: [], errors: [] });
+      if (joined.layers.length > 0) {
+        store.getState().dismissMessage(errorId);
+        return { layers: [...outcome.layers, ...joined.layers], errors: joined.errors, joins: joined.joins ?? [] };
+      }
+      outcome.errors.push(...joined.errors);
+      const { join: tried, ...rest } = chosen;
+      request = { ...request, error: joined.errorMessage!, previous: rest, ...(offer ? { join: { ...offer, boundarySet: tried.boundarySet ?? offer.boundarySet } } : {}) };
+    }
+    const { join: _join, ...next } = chosen;
+    options = next;
   }
+}
+
+/** Joins a table without coordinates to commune boundaries (join_layer.ts) and reports it. */
+function joinOutcome(store: AppStore, file: string, table: ImportTable, choice: JoinChoice, outcome: ImportOutcome): ImportOutcome & { errorMessage?: ImportMessage } {
+  const r = joinIntoLayer(store, file, table, choice);
+  if (r.ok) return { ...outcome, layers: [...outcome.layers, r.summary.layer], joins: [...(outcome.joins ?? []), r.summary] };
+  store.getState().pushMessage('error', r.error);
+  return { ...outcome, errors: [...outcome.errors, renderMessage(store.getState().lang, r.error)], errorMessage: r.error as ImportMessage };
 }
 
 /** Re-imports a file whose CRS was assumed, with the user's choice; the new layers replace the old. */
@@ -237,6 +274,7 @@ export async function importFiles(store: AppStore, importer: Importer, files: Fi
     const r = await importInputs(store, importer, [{ name: file.name, type: file.type, bytes }], cb);
     outcome.layers.push(...r.layers);
     outcome.errors.push(...r.errors);
+    if (r.joins) outcome.joins = [...(outcome.joins ?? []), ...r.joins];
   }
   return outcome;
 }

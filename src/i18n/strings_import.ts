@@ -69,6 +69,21 @@ export const importVi = {
   'import.dialog.cancel': 'Hủy',
   'import.dialog.chooseCrs': 'Chọn hệ tọa độ…',
   'import.dialog.needColumns': 'Hãy chọn cả cột kinh độ/X và cột vĩ độ/Y (hai cột khác nhau), hoặc một cột WKT.',
+  'import.dialog.placeBy': 'Đặt dữ liệu lên bản đồ',
+  'import.dialog.byCoordinates': 'Theo cột tọa độ',
+  'import.dialog.byJoin': 'Nối với ranh giới xã (theo mã hoặc tên xã)',
+  'import.dialog.joinColumn': 'Cột mã hoặc tên xã',
+  'import.dialog.joinSet': 'Bộ ranh giới',
+  'import.dialog.joinPreviewCode': 'Khớp {matched}/{total} dòng theo mã xã.',
+  'import.dialog.joinPreviewName': 'Khớp {matched}/{total} dòng theo tên xã.',
+
+  'import.join.added': 'Đã nối {matched}/{total} dòng của tệp {file} với ranh giới “{set}” theo cột “{column}”.',
+  'import.join.unmatched': 'Tệp {file}: {count} dòng không khớp xã nào của “{set}” (cột “{column}”) nên không được vẽ — dòng: {list}. Sửa mã hoặc tên xã trong tệp rồi nhập lại.',
+  'import.join.ambiguous': 'Tệp {file}: có tên trùng với nhiều xã (vd “Mường Tè” là cả thị trấn và xã). Ghi rõ “Thị trấn …” hoặc “Xã …”, hoặc nối theo mã xã.',
+  'import.join.duplicates': 'Tệp {file}: {count} xã có nhiều dòng ({list}); chỉ dùng dòng đầu tiên của mỗi xã.',
+  'import.join.unitsWithoutRow': '{count} xã của “{set}” không có dòng nào trong tệp {file}: {list}.',
+  'import.join.noMatch': 'Tệp {file}: không dòng nào khớp với xã của “{set}” (cột “{column}”). Hãy chọn cột khác chứa mã hoặc tên xã, hoặc bộ ranh giới khác (xã 2013–6/2025 hay xã từ 1/7/2025).',
+  'import.join.noBoundaries': 'Tệp {file}: chưa có ranh giới xã để nối (gói dữ liệu chưa tải xong hoặc không có bộ ranh giới). Đợi bản đồ tải xong rồi nhập lại.',
 } as const;
 
 export type ImportStringKey = keyof typeof importVi;
@@ -136,4 +151,19 @@ export const importEn: Record<ImportStringKey, string> = {
   'import.dialog.cancel': 'Cancel',
   'import.dialog.chooseCrs': 'Choose coordinate system…',
   'import.dialog.needColumns': 'Choose both the longitude/X and the latitude/Y column (two different columns), or one WKT column.',
+  'import.dialog.placeBy': 'Place the data on the map',
+  'import.dialog.byCoordinates': 'By coordinate columns',
+  'import.dialog.byJoin': 'Join to commune boundaries (by commune code or name)',
+  'import.dialog.joinColumn': 'Commune code or name column',
+  'import.dialog.joinSet': 'Boundary set',
+  'import.dialog.joinPreviewCode': '{matched} of {total} rows match by commune code.',
+  'import.dialog.joinPreviewName': '{matched} of {total} rows match by commune name.',
+
+  'import.join.added': 'Joined {matched} of {total} rows of {file} to the boundaries “{set}” by column “{column}”.',
+  'import.join.unmatched': 'File {file}: {count} rows matched no commune of “{set}” (column “{column}”) and are not drawn — rows: {list}. Fix the commune code or name in the file and import again.',
+  'import.join.ambiguous': 'File {file}: some names match several communes (e.g. “Mường Tè” is both a township and a commune). Write “Thị trấn …” or “Xã …”, or join by commune code.',
+  'import.join.duplicates': 'File {file}: {count} communes have more than one row ({list}); only the first row of each is used.',
+  'import.join.unitsWithoutRow': '{count} communes of “{set}” have no row in {file}: {list}.',
+  'import.join.noMatch': 'File {file}: no row matched a commune of “{set}” (column “{column}”). Choose another column holding commune codes or names, or the other boundary set (communes 2013–Jun 2025 or since 1 Jul 2025).',
+  'import.join.noBoundaries': 'File {file}: there are no commune boundaries to join to yet (the data pack has not finished loading, or has no boundary set). Wait for the map to load and import again.',
 };

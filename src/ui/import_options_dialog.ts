@@ -1,9 +1,9 @@
 import type { Lang } from '../catalog/manifest_types';
-import type { AskImportOptions, OptionsRequest } from '../catalog/import_layers';
-import { t } from '../i18n/i18n';
+import type { AskImportOptions, ImportChoice, OptionsRequest } from '../catalog/import_layers';
+import { localize, t } from '../i18n/i18n';
+import { foldText } from '../i18n/fold_text';
 import type { AppStore } from '../state/store';
 import { LAI_CHAU_LON0, SUPPORTED_CRS, WGS84_ID, resolveCrs, tm3, type CrsDef } from '../io/crs';
-import type { ImportOptions } from '../io/formats/types';
 import { clear, h } from './dom';
 
 // "Choose coordinate columns": opened when an import fails because a CSV has no recognisable
@@ -24,13 +24,8 @@ export function importCrsChoices(): CrsDef[] {
   return list;
 }
 
-const norm = (s: string) =>
-  s
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .replace(/đ/gi, 'd')
-    .toLowerCase()
-    .replace(/[^a-z0-9]/g, '');
+/** Column names without diacritics, case, spaces or punctuation ("Kinh độ" → "kinhdo"). */
+const norm = (s: string) => foldText(s).replace(/ /g, '');
 
 const A_HINT = /^(x|lon|lng|long|longitude|kinhdo|toadox|easting|dong)/;
 const B_HINT = /^(y|lat|latitude|vido|toadoy|northing|bac)/;
@@ -63,7 +58,7 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
   // several failing files ask one after another, never two dialogs at once
   let queue: Promise<unknown> = Promise.resolve();
 
-  const show = (req: OptionsRequest): Promise<ImportOptions | null> =>
+  const show = (req: OptionsRequest): Promise<ImportChoice | null> =>
     new Promise((resolve) => {
       const lang: Lang = store.getState().lang;
       clear(dialog);
@@ -108,6 +103,48 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
       north.addEventListener('change', () => (northTouched = true));
       for (const s of [selA, selB, crsSel]) s.addEventListener('change', guessNorth);
 
+      // a CSV without coordinates can instead be joined to commune boundaries (catalog/join_layer.ts)
+      const offer = req.join;
+      const joinCol = columnSelect('import-options-join-column', false);
+      const joinSet = h('select', { id: 'import-options-join-set' });
+      const joinPreview = h('p', { id: 'import-options-join-preview', class: 'import-options-message', 'aria-live': 'polite' });
+      for (const set of offer?.sets ?? []) joinSet.append(h('option', { value: set.id, text: localize(set.title, lang) }));
+      if (offer) joinSet.value = offer.boundarySet;
+      let joinColTouched = false;
+      const detectColumn = () => {
+        const d = offer?.detect(joinSet.value);
+        if (d && !joinColTouched) joinCol.value = d.column;
+      };
+      const showPreview = () => {
+        if (!offer || joinCol.value === '') return;
+        const p = offer.preview(joinCol.value, joinSet.value);
+        joinPreview.textContent = t(lang, p.by === 'code' ? 'import.dialog.joinPreviewCode' : 'import.dialog.joinPreviewName', { matched: p.matched, total: p.total });
+      };
+      joinCol.addEventListener('change', () => {
+        joinColTouched = true;
+        showPreview();
+      });
+      joinSet.addEventListener('change', () => {
+        detectColumn();
+        showPreview();
+      });
+      detectColumn();
+      showPreview();
+      const modeCoords = h('input', { type: 'radio', name: 'import-options-mode', id: 'import-options-mode-coords', value: 'coords' });
+      const modeJoin = h('input', { type: 'radio', name: 'import-options-mode', id: 'import-options-mode-join', value: 'join' });
+      // join first when a column matches communes and none looks like coordinates, or after a failed join
+      const joinFirst = !!offer && (req.error.key.startsWith('import.join.') || (offer.detect(offer.boundarySet) !== null && (selA.value === '' || selB.value === '') && selWkt.value === ''));
+      modeJoin.checked = joinFirst;
+      modeCoords.checked = !joinFirst;
+      const coordsBox = h('div', { id: 'import-options-coords', class: 'import-options-group' });
+      const joinBox = h('div', { id: 'import-options-join', class: 'import-options-group' });
+      const syncMode = () => {
+        coordsBox.hidden = modeJoin.checked;
+        joinBox.hidden = !modeJoin.checked;
+      };
+      modeCoords.addEventListener('change', syncMode);
+      modeJoin.addEventListener('change', syncMode);
+
       const error = h('p', { class: 'export-error', id: 'import-options-error', role: 'alert' });
       const message = h('p', { class: 'import-options-message', id: 'import-options-message' });
       message.textContent = t(lang, req.error.key, req.error.params ?? {});
@@ -121,16 +158,33 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
         h('h2', { id: 'import-options-heading', text: t(lang, 'import.dialog.heading') }),
         h('p', { id: 'import-options-intro', text: t(lang, hasColumns ? 'import.dialog.intro' : 'import.dialog.introCrs', { file: req.file }) }),
         message,
-        hasColumns && field('import-options-a', 'import.dialog.columnA', selA),
-        hasColumns && field('import-options-b', 'import.dialog.columnB', selB),
-        hasColumns && field('import-options-wkt', 'import.dialog.columnWkt', selWkt),
-        field('import-options-crs', 'import.dialog.crs', crsSel),
-        hasColumns && h('div', { class: 'export-check' }, north, h('label', { for: 'import-options-northing', text: t(lang, 'import.dialog.xNorthing') })),
+        offer &&
+          h(
+            'fieldset',
+            { class: 'import-options-mode' },
+            h('legend', { text: t(lang, 'import.dialog.placeBy') }),
+            h('div', { class: 'export-check' }, modeJoin, h('label', { for: modeJoin.id, text: t(lang, 'import.dialog.byJoin') })),
+            h('div', { class: 'export-check' }, modeCoords, h('label', { for: modeCoords.id, text: t(lang, 'import.dialog.byCoordinates') })),
+          ),
+        offer && joinBox,
+        coordsBox,
         error,
         h('div', { class: 'export-actions' }, cancel, go),
       );
 
-      let result: ImportOptions | null = null;
+      coordsBox.append(
+        ...[
+          hasColumns && field('import-options-a', 'import.dialog.columnA', selA),
+          hasColumns && field('import-options-b', 'import.dialog.columnB', selB),
+          hasColumns && field('import-options-wkt', 'import.dialog.columnWkt', selWkt),
+          field('import-options-crs', 'import.dialog.crs', crsSel),
+          hasColumns && h('div', { class: 'export-check' }, north, h('label', { for: 'import-options-northing', text: t(lang, 'import.dialog.xNorthing') })),
+        ].filter((e): e is HTMLDivElement => e !== false),
+      );
+      joinBox.append(field('import-options-join-column', 'import.dialog.joinColumn', joinCol), field('import-options-join-set', 'import.dialog.joinSet', joinSet), joinPreview);
+      syncMode();
+
+      let result: ImportChoice | null = null;
       const finish = () => {
         dialog.removeEventListener('close', finish);
         resolve(result);
@@ -141,6 +195,11 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
         e.preventDefault();
         const crs = crsSel.value;
         const { csv: _prevCsv, ...rest } = req.previous;
+        if (offer && modeJoin.checked) {
+          result = { ...req.previous, join: { column: joinCol.value, boundarySet: joinSet.value } };
+          dialog.close();
+          return;
+        }
         if (!hasColumns) {
           result = { ...rest, crs };
           dialog.close();
@@ -161,7 +220,7 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
       });
       dialog.append(form);
       dialog.showModal();
-      (hasColumns ? selA : crsSel).focus();
+      (offer && modeJoin.checked ? joinCol : hasColumns ? selA : crsSel).focus();
     });
 
   const ask: AskImportOptions = (req) => {

@@ -2,6 +2,7 @@ import type { Lang, LayerSpec, LayerStyle } from '../catalog/manifest_types';
 import type { AppState, AppStore } from '../state/store';
 import { allGroups, allLayers } from '../state/store';
 import { categoriesStyle, describeFields, graduatedStyle, singleStyle } from '../style/auto_style';
+import { CLASS_METHODS, DEFAULT_CLASSES, DEFAULT_RAMP, MAX_CLASSES, MIN_CLASSES, RAMP_IDS, RAMPS, isRampId, type ClassMethod } from '../style/classify';
 import { valueLabels } from './feature_popup';
 import { localize, renderMessage, t } from '../i18n/i18n';
 import { legendItems } from '../style/layer_style';
@@ -160,19 +161,51 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
       field.disabled = mode.value === 'single' || field.options.length === 0;
     };
     fillFields();
+    // graduated: classification method, number of classes and colour ramp (style/classify.ts)
+    const current = layer.style.type === 'graduated' ? layer.style : null;
+    const select = (key: string, options: [string, string][], value: string) => {
+      const sel = h('select', { id: `style-${key}-${layer.id}`, 'data-focus-key': `style-${key}:${layer.id}` });
+      for (const [v, text] of options) sel.append(h('option', { value: v, text }));
+      sel.value = value;
+      return sel;
+    };
+    const method = select('method', CLASS_METHODS.map((m) => [m, t(lang, `style.method.${m}`)]), current?.method ?? 'quantile');
+    const classCounts = Array.from({ length: MAX_CLASSES - MIN_CLASSES + 1 }, (_, i) => String(MIN_CLASSES + i));
+    // classes on the map (fewer than asked when values repeat), shown within 3–7
+    const shown = current ? Math.min(MAX_CLASSES, Math.max(MIN_CLASSES, current.classes.length)) : DEFAULT_CLASSES;
+    const classes = select('classes', classCounts.map((n) => [n, n]), String(shown));
+    const ramp = select('ramp', RAMP_IDS.map((r) => [r, localize(RAMPS[r].label, lang)]), current?.ramp ?? DEFAULT_RAMP);
     const apply = () => {
       let style: LayerStyle;
       if (mode.value === 'categories' && field.value) style = categoriesStyle(field.value, features);
-      else if (mode.value === 'graduated' && field.value) style = graduatedStyle(field.value, features);
-      else style = singleStyle(store.getState().userLayers.findIndex((l) => l.id === layer.id), layer.geometry);
+      else if (mode.value === 'graduated' && field.value) {
+        // a polygon layer keeps its fill opacity (a joined layer's 0.85, an import's 0.6)
+        const base = layer.style.fillOpacity !== undefined ? { fillOpacity: layer.style.fillOpacity } : {};
+        style = { ...graduatedStyle(field.value, features, { method: method.value as ClassMethod, classes: Number(classes.value), ramp: isRampId(ramp.value) ? ramp.value : DEFAULT_RAMP }), ...base };
+      } else style = singleStyle(store.getState().userLayers.findIndex((l) => l.id === layer.id), layer.geometry);
       store.getState().setUserLayerStyle(layer.id, style);
     };
     mode.addEventListener('change', () => {
       fillFields();
       apply();
     });
-    field.addEventListener('change', apply);
-    return h('div', { class: 'layer-filters' }, h('label', { for: modeId, text: t(lang, 'style.mode') }), mode, h('label', { for: fieldId, text: t(lang, 'style.field') }), field);
+    for (const s of [field, method, classes, ramp]) s.addEventListener('change', apply);
+    const graduated = mode.value === 'graduated';
+    const label = (el: HTMLElement, key: Parameters<typeof t>[1]) => h('label', { for: el.id, text: t(lang, key) });
+    return h(
+      'div',
+      { class: 'layer-filters' },
+      label(mode, 'style.mode'),
+      mode,
+      label(field, 'style.field'),
+      field,
+      graduated && label(method, 'style.method'),
+      graduated && method,
+      graduated && label(classes, 'style.classes'),
+      graduated && classes,
+      graduated && label(ramp, 'style.ramp'),
+      graduated && ramp,
+    );
   };
 
   const update = () => {

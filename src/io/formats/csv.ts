@@ -159,7 +159,7 @@ export async function parseCsv(
   const fStyle = fileStyle(values, delimiter);
   const styles = values.map((v) => columnStyle(v) ?? fStyle);
   const props = typedRows(t, styles);
-  const table: ImportTable = { columns: t.columns, rows: props };
+  const table: ImportTable = { columns: t.columns, rows: props, rowNumbers: t.rowNumbers };
 
   const src = chooseSource(t, o);
   if (src === undefined) {

@@ -39,6 +39,8 @@ export interface ImportedLayer {
 export interface ImportTable {
   columns: string[];
   rows: Record<string, string | number | null>[];
+  /** Spreadsheet row number of each row (header = 1), when the parser kept them. */
+  rowNumbers?: number[];
 }
 
 export type ImportResult =
