@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../state/store';
 import { createImportOptionsDialog, importCrsChoices } from './import_options_dialog';
 import type { OptionsRequest } from '../catalog/import_layers';
@@ -54,5 +54,60 @@ describe('import options dialog', () => {
     expect(d.element.open).toBe(true);
     $<HTMLButtonElement>('import-options-cancel').click();
     await expect(answer).resolves.toBeNull();
+  });
+});
+
+describe('import options dialog: join to commune boundaries', () => {
+  // dialogs left open by earlier tests would shadow these ids
+  beforeEach(() => document.querySelectorAll('dialog').forEach((el) => el.remove()));
+  // an offer as catalog/join_layer.ts makes it: names match on 2013, codes on 2025
+  const offer = {
+    sets: [{ id: '2013', title: { vi: 'Xã 2013–6/2025', en: 'Communes 2013–Jun 2025' } }, { id: '2025', title: { vi: 'Xã từ 1/7/2025', en: 'Communes from 1 Jul 2025' } }],
+    boundarySet: '2013',
+    detect: (set: string) => (set === '2013' ? { column: 'Tên xã', by: 'name' as const, matched: 2 } : { column: 'Mã xã', by: 'code' as const, matched: 1 }),
+    preview: (column: string, set: string) => ({ matched: column === 'Tên xã' && set === '2013' ? 2 : 1, total: 3, by: column === 'Mã xã' ? ('code' as const) : ('name' as const) }),
+  };
+  const joinRequest: OptionsRequest = {
+    ...noCoords,
+    file: 'chi_tieu.csv',
+    columns: ['Mã xã', 'Tên xã', 'NTM'],
+    rows: [{ 'Mã xã': 3451, 'Tên xã': 'Mù Cả', NTM: 7 }],
+    join: offer,
+  };
+
+  it('preselects the join with the detected column, follows the boundary set, and returns the choice', async () => {
+    const d = createImportOptionsDialog(createAppStore('vi'));
+    const answer = d.ask(joinRequest);
+    await Promise.resolve();
+    await Promise.resolve();
+    expect($('import-options-heading').textContent).toBe('Chọn cột tọa độ hoặc nối với ranh giới xã');
+    expect($<HTMLInputElement>('import-options-mode-join').checked).toBe(true);
+    expect($('import-options-coords').hidden).toBe(true);
+    expect($<HTMLSelectElement>('import-options-join-column').value).toBe('Tên xã');
+    expect($('import-options-join-preview').textContent).toBe('Khớp 2/3 dòng theo tên xã.');
+    $<HTMLSelectElement>('import-options-join-set').value = '2025';
+    $<HTMLSelectElement>('import-options-join-set').dispatchEvent(new Event('change'));
+    expect($<HTMLSelectElement>('import-options-join-column').value).toBe('Mã xã');
+    expect($('import-options-join-preview').textContent).toBe('Khớp 1/3 dòng theo mã xã.');
+    $<HTMLButtonElement>('import-options-import').click();
+    await expect(answer).resolves.toEqual({ join: { column: 'Mã xã', boundarySet: '2025' } });
+    d.element.remove();
+  });
+
+  it('switching to coordinates shows the column choice and imports by columns', async () => {
+    const d = createImportOptionsDialog(createAppStore('en'));
+    const answer = d.ask({ ...joinRequest, columns: ['Mã xã', 'Tên xã', 'lon', 'lat'] });
+    await Promise.resolve();
+    await Promise.resolve();
+    // lon/lat look like coordinates, so the join is offered but not preselected
+    expect($<HTMLInputElement>('import-options-mode-coords').checked).toBe(true);
+    expect($('import-options-join').hidden).toBe(true);
+    $<HTMLInputElement>('import-options-mode-join').click();
+    expect($('import-options-coords').hidden).toBe(true);
+    $<HTMLInputElement>('import-options-mode-coords').click();
+    expect($('import-options-coords').hidden).toBe(false);
+    $<HTMLButtonElement>('import-options-import').click();
+    await expect(answer).resolves.toEqual({ crs: 'EPSG:4326', csv: { lon: 'lon', lat: 'lat' } });
+    d.element.remove();
   });
 });

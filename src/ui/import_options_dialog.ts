@@ -155,8 +155,8 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
       const form = h(
         'form',
         { method: 'dialog', class: 'export-form' },
-        h('h2', { id: 'import-options-heading', text: t(lang, 'import.dialog.heading') }),
-        h('p', { id: 'import-options-intro', text: t(lang, hasColumns ? 'import.dialog.intro' : 'import.dialog.introCrs', { file: req.file }) }),
+        h('h2', { id: 'import-options-heading', text: t(lang, offer ? 'import.dialog.headingJoin' : 'import.dialog.heading') }),
+        h('p', { id: 'import-options-intro', text: t(lang, offer ? 'import.dialog.introJoin' : hasColumns ? 'import.dialog.intro' : 'import.dialog.introCrs', { file: req.file }) }),
         message,
         offer &&
           h(

@@ -118,6 +118,7 @@ test('choropleth: a CSV of indicators joins to the 2013 communes by code, draws,
   await expect(dialog.getByLabel('Bộ ranh giới')).toHaveValue('2013');
   // 3433 is 03433: every real commune matches, the bogus row does not
   await expect(dialog.locator('#import-options-join-preview')).toHaveText('Khớp 14/15 dòng theo mã xã.');
+  await saveScreenshot(page, 'choropleth-dialog-vi.png');
   // the names match too, despite Can Hồ, Pa Vệ Sủ, Bun Tở and Bun Nưa
   await dialog.getByLabel('Cột mã hoặc tên xã').selectOption('Tên xã');
   await expect(dialog.locator('#import-options-join-preview')).toHaveText('Khớp 14/15 dòng theo tên xã.');
