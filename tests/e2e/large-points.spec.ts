@@ -63,6 +63,6 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
     return new TextDecoder().decode(f.bytes).trim().split('\n').length;
   }, layer.id);
   expect(lines).toBe(ROWS + 1);
-  await page.evaluate((id) => window.mtmap.getState().removeUserLayer(id), layer.id);
+  await page.evaluate((id) => window.mtmap.store.getState().removeUserLayer(id), layer.id);
   await expect.poll(() => page.evaluate((id) => window.mtmap.listLayers().some((l) => l.id === id), layer.id)).toBe(false);
 });
