@@ -25,6 +25,7 @@ import { ImportClient } from './workers/import_client';
 import { createImportOptionsDialog } from './ui/import_options_dialog';
 import { importFiles, importInputs, importUrl } from './catalog/import_layers';
 import type { ImportInput } from './io/formats/types';
+import { setupAoi } from './app/aoi_setup';
 
 declare global {
   interface Window {
@@ -116,6 +117,15 @@ syncViewWithUrl(store, camera);
 mountSideTabs(byId('side-tabs'), store);
 const meeting = setupMeeting({ store, mapView, camera, panel: byId('meeting-panel'), mapWrap: byId('map-wrap'), loadPack: startLoad, appVersion: __APP_VERSION__ });
 
+const aoi = setupAoi({
+  store,
+  mapView,
+  importer,
+  compute: (p, onProgress, signal) => stats.compute(p, onProgress, signal),
+  panel: byId('aoi-panel'),
+  showTab: () => byId('tab-aoi').click(),
+});
+
 const runExport = (req: ExportRequest, onProgress?: (s: ExportStage) => void) =>
   exportMap(req, { map: mapView.map, store, deckLayerIds: () => mapView.deckLayerIds(), ...(onProgress ? { onProgress } : {}) });
 mapView.map.addControl(new ExportControl({ store, defaultTitle: () => defaultTitle(store), exportMap: runExport }), 'top-right');
@@ -144,6 +154,7 @@ window.mtmap = createAutomationApi({
   openDashboard: (layerId) => dashboard.open(layerId),
   exportMap: (req: ExportRequest) => runExport(req),
   meeting,
+  aoi,
 });
 
 void startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href);

@@ -60,7 +60,7 @@ describe('AOI geometry', () => {
   });
 
   it('keeps disjoint polygons as a multipolygon and drops everything that is not a polygon', () => {
-    const input = fc([poly(rect(102.5, 22.3, 102.6, 22.4)), poly(rect(102.7, 22.3, 102.8, 22.4)), point(1, 2), { type: 'Feature', geometry: null, properties: {} }]);
+    const input = fc([poly(rect(102.5, 22.3, 102.6, 22.4)), poly(rect(102.7, 22.3, 102.8, 22.4)), point(1, 2), ({ type: 'Feature', geometry: null, properties: {} }) as unknown as Feature]);
     const g = toAoiGeometry(input)!;
     expect(g.type).toBe('MultiPolygon');
     expect(aoiAreaHa(g)).toBeCloseTo(rectHa(102.5, 22.3, 102.6, 22.4) * 2, 3);

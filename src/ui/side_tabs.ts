@@ -29,6 +29,8 @@ export function mountSideTabs(tablist: HTMLElement, store: AppStore): () => void
     const [layers, meeting] = tabs;
     if (layers) layers.textContent = t(lang, 'tabs.layers');
     if (meeting) meeting.textContent = t(lang, 'tabs.meeting');
+    const aoi = tabs.find((tab) => tab.id === 'tab-aoi');
+    if (aoi) aoi.textContent = t(lang, 'tabs.aoi');
   };
   applyLang();
   return store.subscribe((s) => s.lang, applyLang);
