@@ -18,6 +18,9 @@ import { statsRequest, type StatsQuery } from '../analysis/stats_request';
 import type { ExportRequest, ExportResult } from '../export/export_map';
 import type { Meeting } from '../app/meeting_setup';
 import type { Slide } from '../state/slides';
+import type { AoiController } from '../app/aoi_setup';
+import { aoiLayerQuery, toAoiGeometry, type AoiBreakdown, type AreaOfInterest } from '../analysis/aoi';
+import { styleField } from '../analysis/stats_request';
 
 // window.mtmap: the public automation API (documented in README.md). Scripts, embedding
 // pages and the e2e tests drive the app through it, never through private fields.
@@ -73,7 +76,18 @@ export interface MtMapApi {
    * id (default the active one), `groupBy` a field (default the layer's style field; null for
    * none). Resolves to the engine's rows (one per commune × class).
    */
-  computeStats(query: StatsQuery): Promise<StatsRow[]>;
+  computeStats(query: ApiStatsQuery): Promise<StatsRow[]>;
+  /**
+   * Sets the area of interest: a commune code of the active boundary set, or GeoJSON (a
+   * Polygon / MultiPolygon geometry, Feature or FeatureCollection; polygons are unioned).
+   * False when the code is unknown or the GeoJSON holds no polygon.
+   */
+  setAreaOfInterest(input: string | object): boolean;
+  /** A copy of the current area of interest ({ source, name, code?, geometry }) or null. */
+  getAreaOfInterest(): AreaOfInterest | null;
+  /** The breakdown of the area of interest as shown in its tab (null without one). */
+  analyseAreaOfInterest(): Promise<AoiBreakdown | null>;
+  clearAreaOfInterest(): void;
   /** Opens the statistics dashboard, optionally on a layer. */
   openDashboard(layerId?: string): void;
   /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
@@ -116,7 +130,11 @@ export interface ApiDeps {
   /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
   exportMap(req: ExportRequest): Promise<ExportResult>;
   meeting: Meeting;
+  aoi: AoiController;
 }
+
+/** `boundaries` may also be GeoJSON polygons: the statistics inside that one area. */
+export type ApiStatsQuery = Omit<StatsQuery, 'boundaries'> & { boundaries?: string | null | object };
 
 export interface ImportApiOptions {
   /** Join tables without coordinates to commune boundaries: `column` and `boundarySet` default to detected / active. */
@@ -210,7 +228,17 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
       return { filename, mime, bytes };
     },
     computeStats: async (q) => {
-      const req = statsRequest(store.getState(), q);
+      if (q.boundaries !== null && typeof q.boundaries === 'object') {
+        const s = store.getState();
+        const layer = allLayers(s).find((l) => l.id === q.layer);
+        if (!layer) throw new Error(`mtmap.computeStats: no layer "${q.layer}"`);
+        const data = s.layerData[layer.id]?.data;
+        if (!data) throw new Error('mtmap.computeStats: data still loading (await mtmap.whenIdle())');
+        const geometry = toAoiGeometry(q.boundaries);
+        if (!geometry) throw new Error('mtmap.computeStats: boundaries hold no polygon');
+        return (await deps.computeStats(aoiLayerQuery(layer, data, geometry, q.groupBy === undefined ? styleField(layer) : q.groupBy).params)).rows;
+      }
+      const req = statsRequest(store.getState(), { ...q, boundaries: q.boundaries as string | null | undefined });
       if (!req.ok) {
         const why = { 'no-layer': `no layer "${q.layer}"`, 'no-boundaries': `no boundary set "${q.boundaries ?? ''}"`, loading: 'data still loading (await mtmap.whenIdle())' };
         throw new Error(`mtmap.computeStats: ${why[req.reason]}`);
@@ -218,6 +246,13 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
       return (await deps.computeStats(req.params)).rows;
     },
     openDashboard: (layerId) => deps.openDashboard(layerId),
+    setAreaOfInterest: (input) => (typeof input === 'string' ? deps.aoi.setCommune(input) : deps.aoi.setGeoJson(input, 'drawn')),
+    getAreaOfInterest: () => {
+      const aoi = store.getState().aoi;
+      return aoi ? (structuredClone(aoi) as AreaOfInterest) : null;
+    },
+    analyseAreaOfInterest: () => deps.aoi.analyse(),
+    clearAreaOfInterest: () => deps.aoi.clear(),
     exportMap: (req) => deps.exportMap(req),
     slides: {
       capture: (title) => deps.meeting.captureSlide(title),

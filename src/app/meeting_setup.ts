@@ -62,6 +62,7 @@ export function setupMeeting(deps: MeetingDeps): Meeting {
       store.getState().addUserLayer(spec, { status: 'ready', data, featureCount: data.features.length, skipped: [], error: null });
     }
     store.getState().setSlides(project.slides);
+    store.getState().setAoi(project.aoi ?? null);
     applyView(store, project.view, camera);
     store.getState().pushMessage('info', { key: 'project.opened', params: { file: fileName, layers: project.userLayers.length, slides: project.slides.length } });
     return true;

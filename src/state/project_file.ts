@@ -4,6 +4,7 @@ import type { Message } from '../i18n/i18n';
 import type { AppState } from './store';
 import { sanitizeSlides, type Slide } from './slides';
 import type { ViewState } from './view_url';
+import type { AreaOfInterest } from '../analysis/aoi';
 
 // The project file: the whole session in one JSON file — the pack it was made on, the view,
 // the user's imported layers with their data and styles, and the slides. It is versioned;
@@ -22,6 +23,8 @@ export interface ProjectFile {
   view: ViewState;
   userLayers: { spec: LayerSpec; data: FeatureCollection }[];
   slides: Slide[];
+  /** The area of interest (drawn, uploaded or a commune); optional, so version 1 files without it still open. */
+  aoi?: AreaOfInterest;
 }
 
 export type ProjectResult = { ok: true; project: ProjectFile } | { ok: false; reason: Message };
@@ -38,6 +41,7 @@ export function buildProject(state: AppState, view: ViewState, appVersion: strin
       .map((spec) => ({ spec, data: state.layerData[spec.id]?.data }))
       .filter((l): l is { spec: LayerSpec; data: FeatureCollection } => !!l.data),
     slides: state.slides,
+    ...(state.aoi ? { aoi: state.aoi } : {}),
   };
 }
 
@@ -48,6 +52,18 @@ const MIGRATIONS: Record<number, Migration> = {};
 
 function isFeatureCollection(v: unknown): v is FeatureCollection {
   return typeof v === 'object' && v !== null && (v as { type?: unknown }).type === 'FeatureCollection' && Array.isArray((v as { features?: unknown }).features);
+}
+
+function isAoi(v: unknown): v is AreaOfInterest {
+  if (typeof v !== 'object' || v === null) return false;
+  const a = v as Record<string, unknown>;
+  const g = a.geometry as { type?: unknown; coordinates?: unknown } | null;
+  return (
+    ['drawn', 'uploaded', 'commune'].includes(String(a.source)) &&
+    typeof a.name === 'string' &&
+    (a.code === undefined || typeof a.code === 'string') &&
+    typeof g === 'object' && g !== null && (g.type === 'Polygon' || g.type === 'MultiPolygon') && Array.isArray(g.coordinates)
+  );
 }
 
 function isLayerSpec(v: unknown): v is LayerSpec {
@@ -82,6 +98,9 @@ export function parseProject(text: string, fileName: string): ProjectResult {
   if (!layers || !layers.every((l) => typeof l === 'object' && l !== null && isLayerSpec((l as Record<string, unknown>).spec) && isFeatureCollection((l as Record<string, unknown>).data))) {
     return { ok: false, reason: { key: 'project.error.damaged', params: { file: fileName, detail: 'userLayers' } } };
   }
+  if (doc.aoi !== undefined && doc.aoi !== null && !isAoi(doc.aoi)) {
+    return { ok: false, reason: { key: 'project.error.damaged', params: { file: fileName, detail: 'aoi' } } };
+  }
   return {
     ok: true,
     project: {
@@ -93,6 +112,7 @@ export function parseProject(text: string, fileName: string): ProjectResult {
       view: (typeof doc.view === 'object' && doc.view !== null ? doc.view : {}) as ViewState,
       userLayers: layers as ProjectFile['userLayers'],
       slides: sanitizeSlides(doc.slides),
+      ...(isAoi(doc.aoi) ? { aoi: doc.aoi } : {}),
     },
   };
 }
