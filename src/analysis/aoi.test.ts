@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import type { LayerSpec, PackManifest } from '../catalog/manifest_types';
 import { initialState, type AppState } from '../state/store';
+import { encodeText, type PointTable } from '../io/point_table';
 import { lonLatRectAreaM2 } from './area';
 import { prepareBoundaries } from './boundary_units';
 import { computeStats } from './overlay_stats';
@@ -128,6 +129,30 @@ describe('AOI breakdown', () => {
     expect(p.total.sums.budget).toBeCloseTo(350.5, 9);
     expect(fractions[fractions.length - 1]).toBe(1);
     expect(fractions.every((x, i) => i === 0 || x >= fractions[i - 1]!)).toBe(true);
+  });
+
+  it('counts a large point layer held as typed columns, as the dashboard does', async () => {
+    const xs = [102.52, 102.58, 102.9, 102.61];
+    const table: PointTable = {
+      length: 4,
+      positions: Float64Array.from(xs.flatMap((x) => [x, 22.35])),
+      columns: ['programme', 'budget'],
+      numeric: { budget: Float64Array.from([100, 250.5, 1000, 7]) },
+      text: { programme: encodeText(['NTM', '1719', 'NTM', 'NTM']) },
+    };
+    const big = createLayer('big', { geometry: 'point', style: { type: 'categories', field: 'programme', categories: [] } });
+    const state = createState([communes, big], {});
+    state.layerData.big = { status: 'ready', data: null, points: table, featureCount: 4, skipped: [], error: null };
+    const { queries } = aoiLayerQueries(state, aoi.geometry);
+    expect(queries.map((q) => q.layer.id)).toEqual(['big']);
+    // the same table and fields give the same features (no rebuild per analysis)
+    expect(aoiLayerQueries(state, aoi.geometry).queries[0]!.params.layer).toBe(queries[0]!.params.layer);
+    const b = await analyseAoi(aoi, queries, engine);
+    const rows = b.layers[0]!.rows;
+    expect(rows.map((r) => [r.class, r.count, r.sums.budget])).toEqual([
+      ['1719', 1, 250.5],
+      ['NTM', 2, 107],
+    ]);
   });
 
   it('waits for layers still loading, and leaves failed ones out', () => {

@@ -1,6 +1,7 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpec } from '../catalog/manifest_types';
-import type { AppState } from '../state/store';
+import type { AppState, LayerData } from '../state/store';
+import { sampleFeatures, tableToFeatures, type PointTable } from '../io/point_table';
 import { geometryAreaM2, m2ToHa } from './area';
 import { polygonsOf } from './boundary_units';
 import type { ComputeStatsParams, StatsProgress, StatsResult } from './overlay_stats';
@@ -121,16 +122,44 @@ export function aoiBoundaries(geometry: AoiGeometry, name = ''): FeatureCollecti
 
 export interface AoiLayerQuery {
   layer: LayerSpec;
+  /** the store's entry the query was made from (same entry, same data) */
+  source: Pick<LayerData, 'data' | 'points'>;
   params: ComputeStatsParams;
   groupBy: string | null;
   numericFields: string[];
 }
 
-/** Engine parameters for one layer over the AOI: grouped by the layer's style field, as the dashboard does. */
-export function aoiLayerQuery(layer: LayerSpec, data: FeatureCollection, geometry: AoiGeometry, groupBy: string | null = styleField(layer)): AoiLayerQuery {
-  const fields = layer.geometry === 'point' ? numericFields(layer, data.features) : [];
+const tableFeatures = new WeakMap<PointTable, Map<string, FeatureCollection>>();
+
+/** A large point table as features with only the fields counted (built once per table and fields). */
+function pointFeatures(points: PointTable, fields: readonly string[]): FeatureCollection {
+  const cols = [...new Set(fields)].filter((f) => points.columns.includes(f));
+  const key = cols.join('\u0000');
+  let byFields = tableFeatures.get(points);
+  if (!byFields) tableFeatures.set(points, (byFields = new Map()));
+  let fc = byFields.get(key);
+  if (!fc) byFields.set(key, (fc = tableToFeatures(points, cols)));
+  return fc;
+}
+
+/**
+ * Engine parameters for one layer over the AOI: grouped by the layer's style field, as the
+ * dashboard does; a large point layer held as typed columns is read as stats_request.ts does.
+ * Null when the entry has no data.
+ */
+export function aoiLayerQuery(
+  layer: LayerSpec,
+  source: Pick<LayerData, 'data' | 'points'>,
+  geometry: AoiGeometry,
+  groupBy: string | null = styleField(layer),
+): AoiLayerQuery | null {
+  const points = source.points;
+  if (!source.data && !points) return null;
+  const fields = layer.geometry === 'point' ? numericFields(layer, points ? sampleFeatures(points) : source.data!.features) : [];
+  const data = points ? pointFeatures(points, [...(groupBy ? [groupBy] : []), ...fields]) : source.data!;
   return {
     layer,
+    source,
     groupBy,
     numericFields: fields,
     params: {
@@ -150,7 +179,8 @@ export function aoiLayerQueries(state: Pick<AppState, 'pack' | 'userLayers' | 'l
   const pending: string[] = [];
   for (const layer of statsLayers(state)) {
     const d = state.layerData[layer.id];
-    if (d?.status === 'ready' && d.data) queries.push(aoiLayerQuery(layer, d.data, geometry));
+    const q = d?.status === 'ready' ? aoiLayerQuery(layer, d, geometry) : null;
+    if (q) queries.push(q);
     else if (!d || d.status === 'loading') pending.push(layer.id);
   }
   return { queries, pending };

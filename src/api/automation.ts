@@ -232,11 +232,11 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
         const s = store.getState();
         const layer = allLayers(s).find((l) => l.id === q.layer);
         if (!layer) throw new Error(`mtmap.computeStats: no layer "${q.layer}"`);
-        const data = s.layerData[layer.id]?.data;
-        if (!data) throw new Error('mtmap.computeStats: data still loading (await mtmap.whenIdle())');
         const geometry = toAoiGeometry(q.boundaries);
         if (!geometry) throw new Error('mtmap.computeStats: boundaries hold no polygon');
-        return (await deps.computeStats(aoiLayerQuery(layer, data, geometry, q.groupBy === undefined ? styleField(layer) : q.groupBy).params)).rows;
+        const query = aoiLayerQuery(layer, s.layerData[layer.id] ?? { data: null }, geometry, q.groupBy === undefined ? styleField(layer) : q.groupBy);
+        if (!query) throw new Error('mtmap.computeStats: data still loading (await mtmap.whenIdle())');
+        return (await deps.computeStats(query.params)).rows;
       }
       const req = statsRequest(store.getState(), { ...q, boundaries: q.boundaries as string | null | undefined });
       if (!req.ok) {

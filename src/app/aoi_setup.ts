@@ -164,7 +164,7 @@ export function setupAoi(deps: AoiDeps): AoiController {
       waiting = { aoi, promise };
       return promise;
     }
-    const data = queries.map((q) => q.params.layer);
+    const data = queries.map((q) => q.source);
     if (job && job.state !== 'failed' && job.aoi === aoi && shallowTuple(job.data, data)) return job.promise;
     job?.controller.abort();
     const controller = new AbortController();
