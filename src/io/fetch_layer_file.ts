@@ -7,34 +7,14 @@ import { LARGE_POINT_ROWS, countLines, pointTableFromColumnar } from './point_ta
 // Fetches and parses one pack file. Runs in the layer-file worker so that reading and
 // parsing large files never blocks the map; progress is reported in bytes.
 
+/** The response body as UTF-8 text, with progress (pack GeoJSON is UTF-8 by RFC 7946). */
 export async function fetchText(
   url: string,
   onProgress: (loaded: number, total: number) => void,
   signal: AbortSignal,
 ): Promise<{ ok: true; text: string } | { ok: false; status: number | null }> {
-  let response: Response;
-  try {
-    response = await fetch(url, { signal });
-  } catch (e) {
-    if (signal.aborted) throw e;
-    return { ok: false, status: null };
-  }
-  if (!response.ok) return { ok: false, status: response.status };
-  const total = Number(response.headers.get('content-length') ?? 0);
-  if (!response.body) return { ok: true, text: await response.text() };
-  const reader = response.body.getReader();
-  const decoder = new TextDecoder('utf-8');
-  const parts: string[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    loaded += value.byteLength;
-    parts.push(decoder.decode(value, { stream: true }));
-    onProgress(loaded, total);
-  }
-  parts.push(decoder.decode());
-  return { ok: true, text: parts.join('') };
+  const got = await fetchBytes(url, onProgress, signal);
+  return got.ok ? { ok: true, text: new TextDecoder('utf-8').decode(got.bytes) } : got;
 }
 
 export async function fetchLayerFile(

@@ -5,10 +5,10 @@
 import type { Feature, Geometry } from 'geojson';
 import { WGS84_ID, resolveCrs } from '../crs';
 import { columnStyle, isNumericColumn, parseLocaleNumber, type DecimalStyle } from './csv_numbers';
-import { decodeText, foldName } from './text';
+import { decodeText } from './text';
 import type { CsvOptions, FormatEntry, ImportMessage, ImportOptions, ImportResult, ImportTable, ProgressFn, SkippedItem } from './types';
 import { baseName, fail, throwIfAborted } from './types';
-import { isLargeCsv, parseLargePointCsv } from './csv_large';
+import { LAT_NAMES, LON_NAMES, findColumn, isLargeCsv, parseLargePointCsv } from './csv_large';
 import { crsForUndeclared, emptyLayerError, finishLayer, inVietnam, isDegrees } from './validate';
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;
@@ -46,22 +46,11 @@ export function detectDelimiter(text: string): string {
   return best;
 }
 
-// Folded column names (see foldName) recognised as coordinates.
-const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'kinhdo', 'kinhdodong', 'kinhdowgs84'];
-const LAT_NAMES = ['lat', 'latitude', 'vido', 'vidobac', 'vidowgs84'];
+// Folded column names (see foldName) recognised as projected coordinates and WKT.
 const X_NAMES = ['x', 'toadox', 'xcoord', 'coordx', 'xm', 'xvn2000', 'toadoxm', 'easting'];
 const Y_NAMES = ['y', 'toadoy', 'ycoord', 'coordy', 'ym', 'yvn2000', 'toadoym', 'northing'];
 const WKT_NAMES = ['wkt', 'geometry', 'geom', 'thegeom', 'shape', 'wktgeom', 'hinhhoc'];
 const WKT_VALUE = /^\s*(SRID=\d+;\s*)?(MULTI)?(POINT|LINESTRING|POLYGON)\s*Z?M?\s*\(|^\s*GEOMETRYCOLLECTION\s*\(/i;
-
-function findColumn(columns: readonly string[], names: readonly string[]): string | undefined {
-  const folded = columns.map(foldName);
-  for (const n of names) {
-    const i = folded.indexOf(n);
-    if (i >= 0) return columns[i];
-  }
-  return undefined;
-}
 
 interface Table {
   columns: string[];

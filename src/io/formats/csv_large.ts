@@ -11,10 +11,11 @@ import type { ImportMessage, ImportOptions, ImportResult, ProgressFn, SkippedIte
 import { baseName } from './types';
 import { inVietnam, listNumbers } from './validate';
 
-const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'kinhdo', 'kinhdodong', 'kinhdowgs84'];
-const LAT_NAMES = ['lat', 'latitude', 'vido', 'vidobac', 'vidowgs84'];
+/** Folded column names (see foldName) recognised as longitude / latitude; csv.ts uses them too. */
+export const LON_NAMES = ['lon', 'lng', 'long', 'longitude', 'kinhdo', 'kinhdodong', 'kinhdowgs84'];
+export const LAT_NAMES = ['lat', 'latitude', 'vido', 'vidobac', 'vidowgs84'];
 
-function findColumn(columns: readonly string[], names: readonly string[]): string | undefined {
+export function findColumn(columns: readonly string[], names: readonly string[]): string | undefined {
   const folded = columns.map(foldName);
   for (const n of names) {
     const i = folded.indexOf(n);
