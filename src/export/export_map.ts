@@ -46,9 +46,11 @@ function deckInputs(deps: ExportDeps): DeckLayerInput[] {
     .filter((id) => ids.has(id))
     .flatMap((id) => {
       const spec = byId.get(id);
-      const data = s.layerData[id]?.data;
+      const entry = s.layerData[id];
       const ui = s.layerUi[id];
-      return spec && data && ui ? [{ spec, data, ui }] : [];
+      // a large CSV layer is held as typed columns (data null), small ones as features
+      const source = entry?.points ? { points: entry.points } : entry?.data ? { data: entry.data } : null;
+      return spec && source && ui ? [{ spec, ui, ...source }] : [];
     });
 }
 

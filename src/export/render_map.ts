@@ -3,7 +3,8 @@ import type { FeatureCollection } from 'geojson';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
 import { circleRadius } from '../style/layer_style';
-import { buildPointAttributes } from '../map/point_attributes';
+import { buildPointAttributes, buildTableAttributes } from '../map/point_attributes';
+import type { PointTable } from '../io/point_table';
 import { MAX_EXPORT_PX } from './paper';
 import { metresPerPixel } from './scale_bar';
 
@@ -11,11 +12,7 @@ import { metresPerPixel } from './scale_bar';
 // same style, camera and geographic extent, drawn at a high pixelRatio for print sharpness.
 // deck.gl draws on its own canvas above the map, so its points are drawn here in 2D.
 
-export interface DeckLayerInput {
-  spec: LayerSpec;
-  data: FeatureCollection;
-  ui: LayerUi;
-}
+export type DeckLayerInput = { spec: LayerSpec; ui: LayerUi } & ({ data: FeatureCollection } | { points: PointTable });
 
 export interface RenderedMap {
   canvas: HTMLCanvasElement;
@@ -103,9 +100,10 @@ function whenIdle(map: maplibregl.Map): Promise<void> {
 /** deck.gl point layers, bottom first, as filled circles of the size deck_overlay uses. */
 function drawDeckPoints(ctx: CanvasRenderingContext2D, map: maplibregl.Map, layers: DeckLayerInput[], scale: number): void {
   const { width, height } = ctx.canvas;
-  for (const { spec, data, ui } of layers) {
+  for (const layer of layers) {
+    const { spec, ui } = layer;
     if (!ui.visible || ui.opacity <= 0) continue;
-    const attrs = buildPointAttributes(data.features, spec.style, ui.filters);
+    const attrs = 'points' in layer ? buildTableAttributes(layer.points, spec.style, ui.filters) : buildPointAttributes(layer.data.features, spec.style, ui.filters);
     const radius = Math.max(1, Math.max(1.5, circleRadius(spec.style) / 2) * scale);
     // one path per colour: a million arc() calls with a fill each would take far longer
     const paths = new Map<string, Path2D>();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../catalog/manifest_types';
 import { createAppStore } from './store';
+import { encodeText } from '../io/point_table';
 import { buildProject, parseProject, projectFileName, PROJECT_VERSION } from './project_file';
 
 function createUserLayer(): LayerSpec {
@@ -31,6 +32,17 @@ describe('project file', () => {
     expect(r.project.slides.map((s) => s.title.en)).toEqual(['Forest']);
     expect(r.project.view).toEqual({ lang: 'vi', boundarySet: '2025' });
     expect(r.project.savedAt).toBe('2026-11-27T10:00:00.000Z');
+  });
+
+  it('saves a large layer held as typed columns as GeoJSON points', () => {
+    const store = createAppStore();
+    const points = { length: 2, positions: new Float64Array([102.8, 22.4, 102.9, 22.5]), columns: ['ma_ho', 'dien_tich'], numeric: { dien_tich: new Float64Array([1.5, 2]) }, text: { ma_ho: encodeText(['HO-1', 'HO-2']) } };
+    store.getState().addUserLayer(createUserLayer(), { status: 'ready', data: null, points, featureCount: 2, skipped: [], error: null });
+    const r = parseProject(JSON.stringify(buildProject(store.getState(), { lang: 'vi' }, '0.1.0')), 'p.json');
+    expect(r.ok && r.project.userLayers[0]?.data.features.map((f) => [f.geometry, f.properties])).toEqual([
+      [{ type: 'Point', coordinates: [102.8, 22.4] }, { ma_ho: 'HO-1', dien_tich: 1.5 }],
+      [{ type: 'Point', coordinates: [102.9, 22.5] }, { ma_ho: 'HO-2', dien_tich: 2 }],
+    ]);
   });
 
   it('refuses a damaged file with the parser detail', () => {

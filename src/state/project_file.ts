@@ -5,6 +5,7 @@ import type { AppState } from './store';
 import { sanitizeSlides, type Slide } from './slides';
 import type { ViewState } from './view_url';
 import type { AreaOfInterest } from '../analysis/aoi';
+import { tableToFeatures } from '../io/point_table';
 
 // The project file: the whole session in one JSON file — the pack it was made on, the view,
 // the user's imported layers with their data and styles, and the slides. It is versioned;
@@ -38,7 +39,11 @@ export function buildProject(state: AppState, view: ViewState, appVersion: strin
     packUrl: state.pack.url,
     view,
     userLayers: state.userLayers
-      .map((spec) => ({ spec, data: state.layerData[spec.id]?.data }))
+      // a large CSV layer held as typed columns is saved as GeoJSON points like any other
+      .map((spec) => {
+        const entry = state.layerData[spec.id];
+        return { spec, data: entry?.data ?? (entry?.points ? tableToFeatures(entry.points) : undefined) };
+      })
       .filter((l): l is { spec: LayerSpec; data: FeatureCollection } => !!l.data),
     slides: state.slides,
     ...(state.aoi ? { aoi: state.aoi } : {}),
