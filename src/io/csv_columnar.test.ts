@@ -69,4 +69,99 @@ describe('parseCsvColumnar', () => {
     expect(seen.length).toBeGreaterThan(3);
     expect(seen.at(-1)).toBe(enc(text).length);
   });
+
+  // the main loop reads plain numbers straight from the bytes (integer mantissa / exact power of
+  // ten) and sends everything else to the general path: both must equal Number() bit for bit
+  const sameAsNumber = (got: number, text: string) => expect(Object.is(got, Number(text)), `${text}: ${got} vs ${Number(text)}`).toBe(true);
+
+  test('fast-path numbers equal Number(): signs, dots, 2^53 boundary, long mantissas, exponents', () => {
+    const vals = [
+      '0', '-0', '+0', '-0.0', '+5', '-5', '.5', '-.5', '+.5', '5.', '-5.', '0.1', '0.2', '0.3', '0.30000000000000004', '0.7', '1.1', '2.675', '1.005',
+      '123456789012345', '1234567890123456', '12345678901234567', '123456789012345678901234567890', '9007199254740991', '9007199254740992',
+      '9007199254740993', '9007199254740994', '9007199254740995', '900719925474099.3', '900719925474099.5', '90071992547409.93', '0.9007199254740993',
+      '0.1234567890123456789', '102.123456789012345678', '0.0000000000000000000001', '0.00000000000000000000001', '0.000000000000000000000000000123',
+      '4.9406564584124654', '1e3', '1E3', '1e-3', '1e+22', '1e23', '2.5e-10', '-1.5E+300', '1.7976931348623157e308', '5e-324', '1e400',
+      '22.123456', '-102.512345', '4999999.99', '99999999999999.99',
+    ];
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (let i = 0; i < 3000; i++) {
+      const digits = 1 + Math.floor(rnd() * 19);
+      let m = String(1 + Math.floor(rnd() * 9));
+      for (let d = 1; d < digits; d++) m += Math.floor(rnd() * 10);
+      const point = Math.floor(rnd() * (digits + 1));
+      const v = point === digits ? m : point === 0 ? '0.' + '0'.repeat(Math.floor(rnd() * 8)) + m : m.slice(0, point) + '.' + m.slice(point);
+      vals.push((rnd() < 0.3 ? '-' : '') + v);
+    }
+    const r = parseCsvColumnar(enc('v,w\n' + vals.map((v) => `${v},${v}`).join('\n'))); // no newline at the end
+    expect(r.rows).toBe(vals.length);
+    vals.forEach((v, i) => {
+      sameAsNumber(r.numeric.v![i]!, v);
+      sameAsNumber(r.numeric.w![i]!, v);
+    });
+    // the same values with a decimal comma and `;`, quoted and padded ones too
+    const semi = vals.filter((v) => !/e/i.test(v)).map((v) => v.replace('.', ','));
+    const r2 = parseCsvColumnar(enc('v;w;x\r\n' + semi.map((v) => `${v};"${v}"; ${v}\t`).join('\r\n') + '\r\n'));
+    expect(r2.delimiter).toBe(';');
+    semi.forEach((v, i) => {
+      const t = v.replace(',', '.');
+      sameAsNumber(r2.numeric.v![i]!, t);
+      sameAsNumber(r2.numeric.w![i]!, t);
+      sameAsNumber(r2.numeric.x![i]!, t);
+    });
+  });
+
+  test('what is not a plain number makes the column text, with every value kept', () => {
+    for (const bad of ['007', '-01', '1.5.2', '1e', '-', '+', '.', '1,5', '12a', '0x10', 'Infinity', '1 000']) {
+      const r = parseCsvColumnar(enc(`a,b\n${Array.from({ length: 30 }, (_, i) => `${i},${i}.5`).join('\n')}\n${bad.includes(',') ? `"${bad}"` : bad},1\n`), { sampleRows: 5 });
+      expect(r.text.a, bad).toBeDefined();
+      expect(r.text.a!.at(-1)).toBe(bad);
+      expect(r.text.a![7]).toBe('7');
+      expect([...r.numeric.b!]).toEqual([...Array.from({ length: 30 }, (_, i) => i + 0.5), 1]);
+    }
+    // a point is not a decimal separator in a `;` file
+    const r = parseCsvColumnar(enc('x;y\n1,5;2\n1.5;3\n'), { sampleRows: 1 });
+    expect(r.text.x).toEqual(['1,5', '1.5']);
+    expect([...r.numeric.y!]).toEqual([2, 3]);
+  });
+
+  test('empty, blank, missing and extra cells; quoted numbers; tab and pipe delimiters', () => {
+    const r = parseCsvColumnar(enc('a,b,c\n1,2,3\n,"",\n" ", 4 ,"5"\n6\n7,8,9,10,"11\n12",13\n14,15,16,\n'));
+    expect(r.rows).toBe(6);
+    const arr = (k: string) => [...r.numeric[k]!].map((v) => (Number.isNaN(v) ? null : v));
+    expect(arr('a')).toEqual([1, null, null, 6, 7, 14]);
+    expect(arr('b')).toEqual([2, null, 4, null, 8, 15]);
+    expect(arr('c')).toEqual([3, null, 5, null, 9, 16]);
+    const t = parseCsvColumnar(enc('a\tb\n1\t2.5\n3\t-4\n'));
+    expect(t.delimiter).toBe('\t');
+    expect([...t.numeric.b!]).toEqual([2.5, -4]);
+    const p = parseCsvColumnar(enc('a|b\n1|2e-3\n'));
+    expect([...p.numeric.b!]).toEqual([0.002]);
+  });
+
+  test('text cells: short ASCII, UTF-8, escaped quotes, a quote left open at the end', () => {
+    const r = parseCsvColumnar(enc('code,ten,note\n03433,Hà Nội,"a ""b"""\nRSX,Đà Nẵng,x\n,"",long text with more than eight bytes\nRSX 0001,Plot 1234,"Plot 12345"\nA,\ufeffB,"open'));
+    expect(r.text.code).toEqual(['03433', 'RSX', '', 'RSX 0001', 'A']);
+    expect(r.text.ten).toEqual(['Hà Nội', 'Đà Nẵng', '', 'Plot 1234', 'B']); // TextDecoder drops a BOM, as before
+    expect(r.text.note).toEqual(['a "b"', 'x', 'long text with more than eight bytes', 'Plot 12345', 'ope']);
+    expect(parseCsvColumnar(enc('a,b\n1,"')).text.b).toEqual(['']);
+  });
+
+  test('CR line breaks only: every row is kept (the columns grow past the line-feed count)', () => {
+    const lines = ['x,y'];
+    for (let i = 0; i < 5000; i++) lines.push(`${i},${i / 4}`);
+    const r = parseCsvColumnar(enc(lines.join('\r') + '\r'));
+    expect(r.rows).toBe(5000);
+    expect(r.numeric.x!.length).toBe(5000);
+    expect(r.numeric.x![4999]).toBe(4999);
+    expect(r.numeric.y![1234]).toBe(1234 / 4);
+  });
+
+  test('typed columns are exactly `rows` long, with or without blank lines and a final line break', () => {
+    for (const text of ['a\n1\n2\n', 'a\n1\n2', 'a\n1\n\n\n2\n\n', 'a\r\n1\r\n2\r\n']) {
+      const r = parseCsvColumnar(enc(text));
+      expect(r.rows).toBe(2);
+      expect([...r.numeric.a!]).toEqual([1, 2]);
+    }
+  });
 });
