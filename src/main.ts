@@ -71,7 +71,7 @@ const zoomToCommune = (code: string): boolean => {
 
 mountToolbar(byId('toolbar'), store);
 mountCommuneSearch(byId('search'), store, (f) => mapView.fitToFeature(f));
-const importer = new ImportClient();
+const importer = new ImportClient(() => mapView.prepareDeck());
 const askOptions = createImportOptionsDialog(store).ask;
 const progressOf = (onProgress: (file: string, fraction: number) => void) => (file: string, p: { fraction: number }) => onProgress(file, p.fraction);
 const importPanel = mountImportPanel({

@@ -2,8 +2,7 @@ import * as maplibregl from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
-import { circleRadius } from '../style/layer_style';
-import { buildPointAttributes, buildTableAttributes } from '../map/point_attributes';
+import { buildPointAttributes, buildTableAttributes, deckRadius } from '../map/point_attributes';
 import type { PointTable } from '../io/point_table';
 import { MAX_EXPORT_PX } from './paper';
 import { metresPerPixel } from './scale_bar';
@@ -104,7 +103,7 @@ function drawDeckPoints(ctx: CanvasRenderingContext2D, map: maplibregl.Map, laye
     const { spec, ui } = layer;
     if (!ui.visible || ui.opacity <= 0) continue;
     const attrs = 'points' in layer ? buildTableAttributes(layer.points, spec.style, ui.filters) : buildPointAttributes(layer.data.features, spec.style, ui.filters);
-    const radius = Math.max(1, Math.max(1.5, circleRadius(spec.style) / 2) * scale);
+    const radius = Math.max(1, deckRadius(spec) * scale);
     // one path per colour: a million arc() calls with a fill each would take far longer
     const paths = new Map<string, Path2D>();
     for (let i = 0; i < attrs.length; i++) {

@@ -26,6 +26,14 @@ export interface PointTable {
 /** Rows above which a point CSV is read into a PointTable and drawn by deck.gl from binary attributes. */
 export const LARGE_POINT_ROWS = 20_000;
 
+/**
+ * Whether a file could become a large point table: a CSV/TSV long enough for LARGE_POINT_ROWS
+ * rows of at least "lon,lat" (15 bytes). Cheap, so the map can get ready before parsing ends.
+ */
+export function mayHoldLargePointTable(name: string, byteLength: number): boolean {
+  return /\.(csv|tsv|txt)$/i.test(name) && byteLength >= LARGE_POINT_ROWS * 15;
+}
+
 /** Line breaks in the bytes: an upper bound of the data rows + 1, counted without decoding. */
 export function countLines(bytes: Uint8Array, limit = Infinity): number {
   let n = 0;

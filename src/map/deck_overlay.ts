@@ -1,12 +1,13 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
-import { ScatterplotLayer } from '@deck.gl/layers';
+import { COORDINATE_SYSTEM } from '@deck.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
-import { circleRadius } from '../style/layer_style';
 import type { FeatureCollection } from 'geojson';
-import { buildPointAttributes, buildTableAttributes, type PointAttributes } from './point_attributes';
+import { buildPointAttributes, buildTableAttributes, deckRadius, type PointAttributes } from './point_attributes';
 import type { PointTable } from '../io/point_table';
+import { PointPicker } from './point_picker';
+import { PointSpriteLayer } from './point_sprite_layer';
 
 // deck.gl draws the point layers too large for MapLibre's GeoJSON sources. Loaded on demand
 // (dynamic import) so that packs without large point sets never download deck.gl.
@@ -25,6 +26,7 @@ interface DeckEntry {
   attrs: PointAttributes;
   /** Key of what the attributes were built from; they are rebuilt only when it changes. */
   builtFor: string;
+  picker: PointPicker;
 }
 
 export class DeckPoints {
@@ -33,28 +35,49 @@ export class DeckPoints {
   /** How many times attributes were built; benchmarks check pan/zoom never rebuild. */
   attributeBuilds = 0;
 
-  constructor(map: MapLibreMap) {
-    this.overlay = new MapboxOverlay({ interleaved: false, layers: [] });
+  private order: string[] = [];
+
+  constructor(private readonly map: MapLibreMap) {
+    // Interleaved: deck.gl draws into MapLibre's own WebGL context, as one custom layer that it
+    // keeps on top of the map's layers (as the overlaid canvas was). A second
+    // context (overlaid mode) costs about a second to create on software WebGL and its canvas
+    // resize waits for the map's pending frames, both on the main thread.
+    this.overlay = new MapboxOverlay({ interleaved: exposeTransform(map), layers: [] });
     map.addControl(this.overlay);
   }
 
-  /** The point under a screen position, so map clicks can prefer deck points over shapes. */
-  pick(x: number, y: number): DeckPick | null {
-    const info = this.overlay.pickObject({ x, y, radius: 4 });
-    const entry = info?.layer ? this.entries.get(info.layer.id) : undefined;
-    if (!info || !entry || info.index < 0 || !info.coordinate) return null;
-    return { layerId: entry.spec.id, featureIndex: entry.attrs.featureIndex[info.index]!, lngLat: [info.coordinate[0]!, info.coordinate[1]!] };
+  /**
+   * The point under a screen position (top layer first), so map clicks and hovers can prefer
+   * deck points over shapes. Picked on the CPU (point_picker.ts), not by a GPU picking pass.
+   */
+  pick(x: number, y: number, radius = 4): DeckPick | null {
+    const project = (lon: number, lat: number): [number, number] => {
+      const p = this.map.project([lon, lat]);
+      return [p.x, p.y];
+    };
+    const unproject = (px: number, py: number): [number, number] => {
+      const l = this.map.unproject([px, py]);
+      return [l.lng, l.lat];
+    };
+    for (const id of this.order) {
+      const entry = this.entries.get(id);
+      if (!entry || !entry.ui.visible || entry.ui.opacity === 0) continue;
+      const i = entry.picker.nearest(x, y, radius, project, unproject);
+      if (i >= 0) return { layerId: entry.spec.id, featureIndex: entry.attrs.featureIndex[i]!, lngLat: [entry.attrs.positions[2 * i]!, entry.attrs.positions[2 * i + 1]!] };
+    }
+    return null;
   }
 
   set(spec: LayerSpec, data: FeatureCollection | PointTable, ui: LayerUi): void {
     const key = JSON.stringify(ui.filters);
     const prev = this.entries.get(spec.id);
-    let attrs = prev?.attrs;
-    if (!prev || prev.data !== data || prev.builtFor !== key || prev.spec !== spec) {
-      attrs = 'positions' in data ? buildTableAttributes(data, spec.style, ui.filters) : buildPointAttributes(data.features, spec.style, ui.filters);
-      this.attributeBuilds++;
+    if (prev && prev.data === data && prev.builtFor === key && prev.spec === spec) {
+      this.entries.set(spec.id, { ...prev, ui });
+      return;
     }
-    this.entries.set(spec.id, { spec, data, ui, attrs: attrs!, builtFor: key });
+    const attrs = 'positions' in data ? buildTableAttributes(data, spec.style, ui.filters) : buildPointAttributes(data.features, spec.style, ui.filters);
+    this.attributeBuilds++;
+    this.entries.set(spec.id, { spec, data, ui, attrs, builtFor: key, picker: new PointPicker(attrs.positions) });
   }
 
   remove(id: string): void {
@@ -67,22 +90,10 @@ export class DeckPoints {
 
   /** Draws in the given order, top first. */
   render(order: string[]): void {
-    const ids = order.filter((id) => this.entries.has(id)).reverse();
-    const layers = ids.map((id) => {
-      const { spec, ui, attrs } = this.entries.get(id)!;
-      return new ScatterplotLayer({
-        id,
-        data: { length: attrs.length, attributes: { getPosition: { value: attrs.positions, size: 2 }, getFillColor: { value: attrs.colors, size: 4 } } },
-        visible: ui.visible,
-        opacity: ui.opacity,
-        radiusUnits: 'pixels',
-        getRadius: Math.max(1.5, circleRadius(spec.style) / 2),
-        radiusMinPixels: 1,
-        stroked: false,
-        pickable: true,
-        autoHighlight: true,
-        highlightColor: [216, 27, 96, 255],
-      });
+    this.order = order.filter((id) => this.entries.has(id));
+    const layers = [...this.order].reverse().map((id) => {
+      const { attrs, spec, ui } = this.entries.get(id)!;
+      return pointLayer(id, attrs, deckRadius(spec), ui);
     });
     this.overlay.setProps({ layers });
   }
@@ -90,4 +101,31 @@ export class DeckPoints {
   destroy(map: MapLibreMap): void {
     map.removeControl(this.overlay);
   }
+}
+
+/** The deck.gl layer of one point layer, from its binary attributes (also used by the benchmark). */
+export function pointLayer(id: string, attrs: PointAttributes, radiusPixels: number, ui: { visible: boolean; opacity: number }): PointSpriteLayer {
+  return new PointSpriteLayer({
+    id,
+    ...(attrs.offsets ? { coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS, coordinateOrigin: [attrs.origin[0], attrs.origin[1], 0] as [number, number, number] } : {}),
+    data: { length: attrs.length, attributes: { getPosition: { value: attrs.offsets ?? attrs.positions, size: 2 }, getFillColor: { value: attrs.colors, size: 4, normalized: true } } },
+    visible: ui.visible,
+    opacity: ui.opacity,
+    radiusPixels,
+    // picked on the CPU (pick above); a GPU picking pass would redraw every point per hover
+    pickable: false,
+  });
+}
+
+/**
+ * deck.gl's MapLibre integration reads `map.transform` (camera height, near/far planes), which
+ * MapLibre 6 moved behind `map._camera`. Exposes it again; false if neither is there, and the
+ * overlay then draws on its own canvas instead.
+ */
+function exposeTransform(map: MapLibreMap): boolean {
+  const m = map as unknown as { transform?: unknown; _camera?: { transform?: unknown } };
+  if (m.transform) return true;
+  if (!m._camera?.transform) return false;
+  Object.defineProperty(map, 'transform', { configurable: true, get: () => m._camera!.transform });
+  return true;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { buildPointAttributes, buildTableAttributes, matchesFilters } from './point_attributes';
+import { buildPointAttributes, buildTableAttributes, matchesFilters, positionOffsets } from './point_attributes';
 import { encodeText, tableToFeatures, type PointTable } from '../io/point_table';
 
 function createPoint(lon: number, lat: number, properties: Record<string, unknown>): Feature {
@@ -61,5 +61,31 @@ describe('buildTableAttributes', () => {
     expect([...attrs.featureIndex]).toEqual([1, 2]);
     expect([...attrs.positions]).toEqual([2, 2, 3, 3]);
     expect([...attrs.colors]).toEqual([0, 0, 255, 255, 255, 0, 0, 255]);
+  });
+});
+
+describe('positionOffsets', () => {
+  it('gives float32 offsets from the bounding-box centre that restore positions to within 1 cm', () => {
+    const positions = new Float64Array([102.3456789, 22.1234567, 102.9876543, 22.7654321, 102.5, 22.5]);
+    const { offsets, origin } = positionOffsets(positions);
+    expect(origin[0]).toBeCloseTo((102.3456789 + 102.9876543) / 2, 12);
+    expect(origin[1]).toBeCloseTo((22.1234567 + 22.7654321) / 2, 12);
+    expect(offsets).not.toBeNull();
+    for (let i = 0; i < positions.length; i += 2) {
+      // 1e-7° is about 1 cm on the ground
+      expect(Math.abs(origin[0] + offsets![i]! - positions[i]!)).toBeLessThan(1e-7);
+      expect(Math.abs(origin[1] + offsets![i + 1]! - positions[i + 1]!)).toBeLessThan(1e-7);
+    }
+  });
+
+  it('gives no offsets for data spanning more latitude than the offset projection keeps accurate', () => {
+    expect(positionOffsets(new Float64Array([103, 21.7, 103.1, 22.3])).offsets).not.toBeNull();
+    const wide = positionOffsets(new Float64Array([103, 21.5, 103.1, 22.3]));
+    expect(wide.offsets).toBeNull();
+    expect(wide.origin[1]).toBeCloseTo(21.9, 12);
+  });
+
+  it('copes with no points', () => {
+    expect(positionOffsets(new Float64Array(0))).toEqual({ offsets: new Float32Array(0), origin: [0, 0] });
   });
 });

@@ -1,6 +1,6 @@
 import type { Feature } from 'geojson';
 import type { LayerStyle } from '../catalog/manifest_types';
-import { featureColor, hexToRgb } from '../style/layer_style';
+import { circleRadius, featureColor, hexToRgb } from '../style/layer_style';
 import { valueAt, type PointTable, type TextColumn } from '../io/point_table';
 
 // Binary attributes for deck.gl point layers: flat typed arrays instead of one accessor call
@@ -8,10 +8,51 @@ import { valueAt, type PointTable, type TextColumn } from '../io/point_table';
 
 export interface PointAttributes {
   length: number;
+  /** lon, lat, … of the drawn points (WGS 84, full precision: export and picking use these) */
   positions: Float64Array;
+  /**
+   * The same positions relative to `origin`, in float32: what deck.gl draws (LNGLAT_OFFSETS),
+   * so it uploads them as they are instead of splitting every point into 64-bit high and low
+   * parts. Null when the points span too much latitude for that (see positionOffsets).
+   */
+  offsets: Float32Array | null;
+  origin: [number, number];
   colors: Uint8Array;
   /** Index of each drawn point in the layer's features, for picking. */
   featureIndex: Uint32Array;
+}
+
+/**
+ * deck.gl projects LNGLAT_OFFSETS with a second-order expansion of Mercator about the origin;
+ * the third-order term it drops is 0.2 m at ±0.305° of latitude (the district's extent) and
+ * 0.33 m at ±0.35°, under a pixel up to zoom 18. Wider data (a province) is drawn from
+ * full-precision lon/lat instead.
+ */
+export const MAX_OFFSET_HALF_SPAN_DEG = 0.35;
+
+/** Positions as float32 offsets from the centre of their bounding box (null offsets when too wide). */
+export function positionOffsets(positions: Float64Array): { offsets: Float32Array | null; origin: [number, number] } {
+  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+  for (let i = 0; i < positions.length; i += 2) {
+    const x = positions[i]!, y = positions[i + 1]!;
+    if (x < w) w = x;
+    if (x > e) e = x;
+    if (y < s) s = y;
+    if (y > n) n = y;
+  }
+  const origin: [number, number] = Number.isFinite(w) ? [(w + e) / 2, (s + n) / 2] : [0, 0];
+  if (Number.isFinite(w) && (n - s) / 2 > MAX_OFFSET_HALF_SPAN_DEG) return { offsets: null, origin };
+  const offsets = new Float32Array(positions.length);
+  for (let i = 0; i < positions.length; i += 2) {
+    offsets[i] = positions[i]! - origin[0];
+    offsets[i + 1] = positions[i + 1]! - origin[1];
+  }
+  return { offsets, origin };
+}
+
+/** Disc radius in CSS pixels of a point layer drawn by deck.gl (map exports draw the same size). */
+export function deckRadius(spec: { style: LayerStyle }): number {
+  return Math.max(1.5, circleRadius(spec.style) / 2);
 }
 
 export function matchesFilters(properties: Record<string, unknown> | null, filters: Record<string, string>): boolean {
@@ -47,7 +88,8 @@ export function buildPointAttributes(features: Feature[], style: LayerStyle, fil
     featureIndex[count] = i;
     count++;
   }
-  return { length: count, positions: positions.subarray(0, count * 2), colors: colors.subarray(0, count * 4), featureIndex: featureIndex.subarray(0, count) };
+  const drawn = positions.subarray(0, count * 2);
+  return { length: count, positions: drawn, ...positionOffsets(drawn), colors: colors.subarray(0, count * 4), featureIndex: featureIndex.subarray(0, count) };
 }
 
 /**
@@ -113,5 +155,5 @@ export function buildTableAttributes(table: PointTable, style: LayerStyle, filte
       }
     }
   }
-  return { length: count, positions, colors, featureIndex };
+  return { length: count, positions, ...positionOffsets(positions), colors, featureIndex };
 }

@@ -1,10 +1,14 @@
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../io/formats/types';
 import type { ImportRequest, ImportResponse } from './import_protocol';
+import { mayHoldLargePointTable } from '../io/point_table';
 
 // Main-thread side of the import worker: one promise per file, with progress and cancel.
 // The file's bytes are transferred, not copied.
 
 export class ImportClient {
+  /** `onLargePoints`: called as a file that may hold a large point table starts importing. */
+  constructor(private readonly onLargePoints?: () => void) {}
+
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: ImportResult) => void; onProgress: (p: ImportProgress) => void }>();
@@ -28,6 +32,7 @@ export class ImportClient {
 
   import(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
     const worker = this.ensureWorker();
+    if (this.onLargePoints && mayHoldLargePointTable(input.name, input.bytes.length)) this.onLargePoints();
     const id = this.nextId++;
     const { signal, ...rest } = options;
     return new Promise<ImportResult>((resolve) => {

@@ -1,0 +1,124 @@
+import { Layer, picking, project32, type DefaultProps, type LayerProps, type UpdateParameters } from '@deck.gl/core';
+import { Model } from '@luma.gl/engine';
+import type { ShaderModule } from '@luma.gl/shadertools';
+
+// Round points drawn as GL point sprites: one vertex per point in a single non-instanced draw.
+// deck.gl's ScatterplotLayer draws an instanced quad per point, and software WebGL (SwiftShader,
+// what these machines and many office PCs without a usable GPU run) pays about 20 µs per
+// instance: 100,000 instanced quads took 2,019 ms to rasterise against 101 ms as point sprites
+// (scripts/bench, same run). Points stay small (a few pixels), so the sprite size limit and
+// sprites vanishing when their centre leaves the viewport do not matter here.
+
+const uniformBlock = /* glsl */ `\
+layout(std140) uniform pointSpriteUniforms {
+  float radiusPixels;
+} pointSprite;
+`;
+
+type PointSpriteUniforms = { radiusPixels: number };
+
+const pointSpriteUniforms = {
+  name: 'pointSprite',
+  vs: uniformBlock,
+  fs: uniformBlock,
+  uniformTypes: { radiusPixels: 'f32' },
+} as const satisfies ShaderModule<PointSpriteUniforms>;
+
+const vs = /* glsl */ `\
+#version 300 es
+#define SHADER_NAME point-sprite-layer-vertex-shader
+in vec3 positions;
+in vec3 positions64Low;
+in vec4 colors;
+out vec4 vColor;
+out float vSizePixels;
+void main(void) {
+  geometry.worldPosition = positions;
+  geometry.pickingColor = picking_getPickingColorFromIndex(float(gl_VertexID));
+  gl_Position = project_position_to_clipspace(positions, positions64Low, vec3(0.0), geometry.position);
+  DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
+  // one extra device pixel around the disc for the smoothed edge
+  vSizePixels = 2.0 * pointSprite.radiusPixels * project.devicePixelRatio + 1.0;
+  gl_PointSize = vSizePixels;
+  vColor = vec4(colors.rgb, colors.a * layer.opacity);
+  DECKGL_FILTER_COLOR(vColor, geometry);
+}
+`;
+
+const fs = /* glsl */ `\
+#version 300 es
+#define SHADER_NAME point-sprite-layer-fragment-shader
+precision highp float;
+in vec4 vColor;
+in float vSizePixels;
+out vec4 fragColor;
+void main(void) {
+  float fromCentre = length(gl_PointCoord - 0.5) * vSizePixels;
+  float inside = clamp(vSizePixels * 0.5 - fromCentre, 0.0, 1.0);
+  if (inside <= 0.0) discard;
+  fragColor = vec4(vColor.rgb, vColor.a * inside);
+  DECKGL_FILTER_COLOR(fragColor, geometry);
+}
+`;
+
+type Rgba = [number, number, number, number];
+
+type _PointSpriteLayerProps<D> = {
+  /** Disc radius in CSS pixels. */
+  radiusPixels?: number;
+  getPosition?: ((d: D, info: { index: number; target: number[] }) => [number, number] | [number, number, number]) | [number, number];
+  getFillColor?: ((d: D, info: { index: number }) => Rgba | [number, number, number]) | Rgba;
+};
+
+export type PointSpriteLayerProps<D = unknown> = _PointSpriteLayerProps<D> & LayerProps;
+
+const defaultProps: DefaultProps<PointSpriteLayerProps> = {
+  radiusPixels: { type: 'number', min: 0, value: 2 },
+  getPosition: { type: 'accessor', value: (d: unknown) => (d as { position: [number, number] }).position },
+  getFillColor: { type: 'accessor', value: [0, 0, 0, 255] },
+};
+
+export class PointSpriteLayer<D = unknown> extends Layer<Required<_PointSpriteLayerProps<D>> & LayerProps> {
+  static override layerName = 'PointSpriteLayer';
+  static override defaultProps = defaultProps;
+
+  declare state: { model?: Model };
+
+  override getShaders() {
+    return super.getShaders({ vs, fs, modules: [project32, picking, pointSpriteUniforms] });
+  }
+
+  override initializeState(): void {
+    // per-vertex (not per-instance) attributes: the draw is one vertex per point
+    this.getAttributeManager()!.add({
+      positions: { size: 3, type: 'float64', fp64: this.use64bitPositions(), accessor: 'getPosition' },
+      colors: { size: 4, type: 'unorm8', accessor: 'getFillColor', defaultValue: [0, 0, 0, 255] },
+    });
+  }
+
+  override updateState(params: UpdateParameters<this>): void {
+    super.updateState(params);
+    if (params.changeFlags.extensionsChanged) {
+      this.state.model?.destroy();
+      this.state.model = this.createModel();
+      this.getAttributeManager()!.invalidateAll();
+    }
+  }
+
+  override draw(): void {
+    const model = this.state.model!;
+    model.setVertexCount(this.getNumInstances());
+    model.shaderInputs.setProps({ pointSprite: { radiusPixels: this.props.radiusPixels } });
+    model.draw(this.context.renderPass);
+  }
+
+  private createModel(): Model {
+    return new Model(this.context.device, {
+      ...this.getShaders(),
+      id: this.props.id,
+      bufferLayout: this.getAttributeManager()!.getBufferLayouts({ isInstanced: false }),
+      topology: 'point-list',
+      isInstanced: false,
+    });
+  }
+}
