@@ -66,8 +66,11 @@ export class MapView {
       bounds: [102.3, 22.15, 103.0, 22.8],
       fitBoundsOptions: { padding: 20 },
       attributionControl: { compact: false },
-      // keeps the drawing buffer so screenshots, exports and pixel checks see the map
-      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: true },
+      // keeps the drawing buffer so screenshots and pixel checks see the map. No multisampling
+      // (MapLibre's default): MapLibre smooths its own lines and fill edges, and on software
+      // WebGL 4× multisampling doubled every frame (pan frame p50 233 → 100–117 ms without it).
+      // Exports render their own map, multisampled at screen resolution (export/render_map.ts).
+      canvasContextAttributes: { preserveDrawingBuffer: true, antialias: false },
       maxPitch: 0,
       dragRotate: false,
     });
