@@ -3,7 +3,8 @@
 // machine-readable) and docs/benchmarks.md (tables + how each figure is measured).
 //   node scripts/bench.mjs            full sizes (≈ 10–15 min on the 2-core machine)
 //   node scripts/bench.mjs --smoke    tiny sizes, writes test-results/bench-smoke.json only
-//   --only csv,points,polygons,join,startup,memory,stats   run a subset
+//   --only csv,points,polygons,join,startup,memory,stats   run a subset (test-results/bench-partial.*)
+//   --only … --merge   run a subset and merge it into docs/benchmarks.json + .md
 // Not part of `npm test`; nothing asserts a timing.
 import { execFileSync, execSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -25,6 +26,8 @@ const SMOKE = argv.includes('--smoke');
 const onlyArg = argv.find((a) => a.startsWith('--only'));
 const ONLY = onlyArg ? new Set((onlyArg.includes('=') ? onlyArg.split('=')[1] : argv[argv.indexOf(onlyArg) + 1]).split(',')) : null;
 const want = (name) => !ONLY || ONLY.has(name);
+const MERGE = argv.includes('--merge');
+if (MERGE && (!ONLY || SMOKE)) throw new Error('--merge goes with --only (a full-size subset)');
 const RUNS = SMOKE ? 2 : 5;
 const SIZES = SMOKE
   ? { csvRows: 10_000, points: [25_000, 30_000], deckPoints: 25_000, polygons: 500, polyVertices: 24, joinPoints: 10_000, naiveJoin: 2_000, statsPolys: 300, statsNaive: 5 }
@@ -212,7 +215,7 @@ async function browserBenches(results) {
       const rows = SMOKE ? 20_000 : Math.round(50e6 / 66);
       fs.writeFileSync(path.join(gen, 'import.csv'), csvText(rows));
       const bytes = fs.statSync(path.join(gen, 'import.csv')).size;
-      const loads = [], longest = [];
+      const loads = [], longest = [], taskLists = [];
       let info;
       const importRuns = SMOKE ? 2 : 5;
       for (let k = 0; k < importRuns; k++) {
@@ -235,10 +238,12 @@ async function browserBenches(results) {
         }, `${base}/gen/import.csv`);
         loads.push(r.ms);
         longest.push(await longestSince(page, r.t));
+        // every long task of the run, as [ms after importFiles was called, duration], to see where they fall
+        taskLists.push(await page.evaluate((t) => window.__longTasks.filter((e) => e.start + e.duration >= t).map((e) => [Math.round(e.start - t), Math.round(e.duration)]), r.t));
         info = r;
         await ctx.close();
       }
-      results.import = { rows, bytes, importToDrawn: summary(loads), longestMainTaskMs: summary(longest), featureCount: info.featureCount, renderer: info.renderer, errors: info.errors };
+      results.import = { rows, bytes, importToDrawn: summary(loads), longestMainTaskMs: summary(longest), featureCount: info.featureCount, renderer: info.renderer, errors: info.errors, longTasks: taskLists };
       log(`import: ${(bytes / 1e6).toFixed(1)} MB CSV → ${info.renderer} ${info.featureCount}, median ${stats(loads).median.toFixed(0)} ms, longest main-thread task max ${Math.max(...longest).toFixed(0)} ms`);
       fs.rmSync(path.join(gen, 'import.csv'));
     });
@@ -247,19 +252,45 @@ async function browserBenches(results) {
       await page.goto(`${base}/bench/`);
       await page.waitForFunction(() => window.bench?.ready);
       await page.evaluate((n) => window.bench.makePoints(n), SIZES.deckPoints);
-      await page.evaluate(() => window.bench.deckBuild('accessor')); // warm-up: shader compilation
-      await page.evaluate(() => window.bench.deckBuild('binary'));
-      const bin = [], acc = [], build = [];
+      // warm-up: shader compilation of both layer types
+      for (const mode of ['accessor', 'binary', 'scatterplot-binary']) await page.evaluate((m) => window.bench.deckBuild(m), mode);
+      const bin = [], binIssued = [], acc = [], accIssued = [], build = [], redraw = [], stock = [], stockRedraw = [];
       for (let k = 0; k < RUNS; k++) {
         const b = await page.evaluate(() => window.bench.deckBuild('binary'));
         bin.push(b.firstFrameMs);
+        binIssued.push(b.issuedMs);
         build.push(b.buildMs);
-        acc.push((await page.evaluate(() => window.bench.deckBuild('accessor'))).firstFrameMs);
+        redraw.push(b.redrawMs);
+        const a = await page.evaluate(() => window.bench.deckBuild('accessor'));
+        acc.push(a.firstFrameMs);
+        accIssued.push(a.issuedMs);
+        // deck.gl's instanced ScatterplotLayer is ~20× slower on SwiftShader: 3 runs are enough
+        if (k < 3) {
+          const st = await page.evaluate(() => window.bench.deckBuild('scatterplot-binary'));
+          stock.push(st.firstFrameMs);
+          stockRedraw.push(st.redrawMs);
+        }
       }
       await ctx.close();
-      results.points = { deck: { points: SIZES.deckPoints, binaryFirstFrame: summary(bin), binaryAttributeBuild: summary(build), accessorFirstFrame: summary(acc), ratio: stats(acc).median / stats(bin).median }, app: [] };
+      results.points = {
+        deck: {
+          points: SIZES.deckPoints,
+          binaryFirstFrame: summary(bin),
+          binaryIssued: summary(binIssued),
+          binaryAttributeBuild: summary(build),
+          binaryRedraw: summary(redraw),
+          accessorFirstFrame: summary(acc),
+          accessorIssued: summary(accIssued),
+          // the target compares building the attributes: to the frame being issued, before rasterising
+          ratio: stats(accIssued).median / stats(binIssued).median,
+          firstFrameRatio: stats(acc).median / stats(bin).median,
+          scatterplotBinaryFirstFrame: summary(stock),
+          scatterplotBinaryRedraw: summary(stockRedraw),
+        },
+        app: [],
+      };
       results.points.appFailures = [];
-      log(`points (deck page, ${SIZES.deckPoints}): binary ${stats(bin).median.toFixed(0)} ms (attrs ${stats(build).median.toFixed(0)} ms), accessor ${stats(acc).median.toFixed(0)} ms`);
+      log(`points (deck page, ${SIZES.deckPoints}): binary issued ${stats(binIssued).median.toFixed(0)} ms (arrays ${stats(build).median.toFixed(0)} ms), drawn ${stats(bin).median.toFixed(0)} ms, redraw ${stats(redraw).median.toFixed(0)} ms; accessor issued ${stats(accIssued).median.toFixed(0)} ms, drawn ${stats(acc).median.toFixed(0)} ms; stock ScatterplotLayer drawn ${stats(stock).median.toFixed(0)} ms, redraw ${stats(stockRedraw).median.toFixed(0)} ms`);
       for (const n of SIZES.points) await attempt(`points-app-${n}`, async () => {
         const dir = path.join(gen, `pts${n}`);
         pointsPack(dir, n);
@@ -431,9 +462,25 @@ try {
 }
 results.failures = failures;
 results.totalSeconds = (performance.now() - t0All) / 1000;
-const jsonPath = SMOKE ? path.join(root, 'test-results/bench-smoke.json') : path.join(root, 'docs/benchmarks.json');
+// Each benchmark compares its subject with its baseline inside its own run, so a subset can be
+// rerun and merged into the full results (--only … --merge); `ranAt` records when each one ran.
+const BENCHMARKS = ['csv', 'import', 'points', 'polygons', 'join', 'stats', 'startup', 'memory'];
+results.ranAt = Object.fromEntries(BENCHMARKS.filter((b) => results[b]).map((b) => [b, results.machine.date]));
+let out = results;
+const docsJson = path.join(root, 'docs/benchmarks.json');
+if (MERGE) {
+  const prev = JSON.parse(fs.readFileSync(docsJson, 'utf8'));
+  const prevRanAt = prev.ranAt ?? Object.fromEntries(BENCHMARKS.filter((b) => prev[b]).map((b) => [b, prev.machine.date]));
+  out = { ...prev, machine: results.machine, ranAt: { ...prevRanAt, ...results.ranAt } };
+  for (const b of BENCHMARKS) if (results[b]) out[b] = results[b];
+  const rerun = new Set(BENCHMARKS.filter((b) => results[b]));
+  out.failures = [...(prev.failures ?? []).filter((f) => !rerun.has(f.benchmark.split('-')[0])), ...failures];
+  out.totalSeconds = prev.totalSeconds;
+  out.mergedSeconds = { ...(prev.mergedSeconds ?? {}), [results.machine.date]: results.totalSeconds };
+}
+const jsonPath = SMOKE ? path.join(root, 'test-results/bench-smoke.json') : ONLY && !MERGE ? path.join(root, 'test-results/bench-partial.json') : docsJson;
 fs.mkdirSync(path.dirname(jsonPath), { recursive: true });
-fs.writeFileSync(jsonPath, JSON.stringify(results, null, 1));
-if (!SMOKE && !ONLY) writeMarkdown(results, path.join(root, 'docs/benchmarks.md'));
-else writeMarkdown(results, path.join(root, SMOKE ? 'test-results/bench-smoke.md' : 'test-results/bench-partial.md'));
+fs.writeFileSync(jsonPath, JSON.stringify(out, null, 1));
+if (jsonPath === docsJson) writeMarkdown(out, path.join(root, 'docs/benchmarks.md'));
+else writeMarkdown(out, jsonPath.replace(/\.json$/, '.md'));
 log(`wrote ${path.relative(root, jsonPath)} in ${results.totalSeconds.toFixed(0)} s`);
