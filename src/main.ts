@@ -41,7 +41,7 @@ const lang = isLang(params.get('lang')) ? (params.get('lang') as 'vi' | 'en') : 
 const store = createAppStore(lang);
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 
-const files = new LayerFileClient(() => mapView.prepareDeck());
+const files = new LayerFileClient();
 let loadController: AbortController | null = null;
 const startLoad = (url: string): Promise<boolean> => {
   loadController?.abort();

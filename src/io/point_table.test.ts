@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvColumnar } from './csv_columnar';
-import { countLines, distinctValues, encodeText, LARGE_POINT_ROWS, mayHoldLargePointTable, pointTableFromColumnar, rowProperties, tableBounds, tableToFeatures, tableTransferables, textAt } from './point_table';
+import { countLines, distinctValues, encodeText, pointTableFromColumnar, rowProperties, tableBounds, tableToFeatures, tableTransferables, textAt } from './point_table';
 import { parseCsvPoints } from './parse_layer_file';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -59,15 +59,5 @@ describe('countLines', () => {
   it('counts line breaks and stops at the limit', () => {
     expect(countLines(enc('a\nb\nc\n'))).toBe(3);
     expect(countLines(enc('a\nb\nc\n'), 2)).toBe(2);
-  });
-});
-
-describe('mayHoldLargePointTable', () => {
-  it('needs room for LARGE_POINT_ROWS short rows and, when named, a CSV-like name', () => {
-    expect(mayHoldLargePointTable(LARGE_POINT_ROWS * 15, 'survey.CSV')).toBe(true);
-    expect(mayHoldLargePointTable(LARGE_POINT_ROWS * 15, 'trees.tsv')).toBe(true);
-    expect(mayHoldLargePointTable(LARGE_POINT_ROWS * 15 - 1, 'survey.csv')).toBe(false);
-    expect(mayHoldLargePointTable(50e6, 'plots.geojson')).toBe(false);
-    expect(mayHoldLargePointTable(50e6)).toBe(true);
   });
 });

@@ -27,12 +27,11 @@ export interface PointTable {
 export const LARGE_POINT_ROWS = 20_000;
 
 /**
- * Whether a file could become a large point table: long enough for LARGE_POINT_ROWS rows of at
- * least "lon,lat" (15 bytes), and, when the name is known, named like a CSV/TSV (the extensions
- * of io/formats/csv.ts). Cheap, so the map can get ready before parsing ends.
+ * Whether a file could become a large point table: a CSV/TSV long enough for LARGE_POINT_ROWS
+ * rows of at least "lon,lat" (15 bytes). Cheap, so the map can get ready before parsing ends.
  */
-export function mayHoldLargePointTable(byteLength: number, name?: string): boolean {
-  return byteLength >= LARGE_POINT_ROWS * 15 && (name === undefined || /\.(csv|tsv|tab|txt)$/i.test(name));
+export function mayHoldLargePointTable(name: string, byteLength: number): boolean {
+  return /\.(csv|tsv|txt)$/i.test(name) && byteLength >= LARGE_POINT_ROWS * 15;
 }
 
 /** Line breaks in the bytes: an upper bound of the data rows + 1, counted without decoding. */

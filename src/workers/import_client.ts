@@ -32,7 +32,7 @@ export class ImportClient {
 
   import(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
     const worker = this.ensureWorker();
-    if (this.onLargePoints && mayHoldLargePointTable(input.bytes.length, input.name)) this.onLargePoints();
+    if (this.onLargePoints && mayHoldLargePointTable(input.name, input.bytes.length)) this.onLargePoints();
     const id = this.nextId++;
     const { signal, ...rest } = options;
     return new Promise<ImportResult>((resolve) => {

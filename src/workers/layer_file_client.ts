@@ -1,6 +1,5 @@
 import type { ParseResult } from '../io/parse_layer_file';
 import type { LoadLayerFileRequest, WorkerResponse } from './layer_file_protocol';
-import { mayHoldLargePointTable } from '../io/point_table';
 
 // Main-thread side of the layer-file worker: one promise per file, with progress and abort.
 
@@ -15,14 +14,9 @@ type Pending = {
   resolve: (r: ParseResult) => void;
   reject: (e: Error) => void;
   onProgress: (loaded: number, total: number) => void;
-  /** a point CSV whose size is not known yet: may turn out to be a large point table */
-  mayBeLargePoints: boolean;
 };
 
 export class LayerFileClient {
-  /** `onLargePoints`: called once the download of a point CSV is known to be large enough to be drawn by deck.gl. */
-  constructor(private readonly onLargePoints?: () => void) {}
-
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
@@ -34,14 +28,7 @@ export class LayerFileClient {
       const msg = event.data;
       const p = this.pending.get(msg.id);
       if (!p) return;
-      if (msg.type === 'progress') {
-        // the size is known from Content-Length, or once enough has arrived without one
-        if (p.mayBeLargePoints && (msg.total > 0 || mayHoldLargePointTable(msg.loaded))) {
-          p.mayBeLargePoints = false;
-          if (mayHoldLargePointTable(Math.max(msg.total, msg.loaded))) this.onLargePoints?.();
-        }
-        p.onProgress(msg.loaded, msg.total);
-      }
+      if (msg.type === 'progress') p.onProgress(msg.loaded, msg.total);
       else {
         this.pending.delete(msg.id);
         p.resolve(msg.result);
@@ -60,7 +47,7 @@ export class LayerFileClient {
     const id = this.nextId++;
     return new Promise<ParseResult>((resolve, reject) => {
       if (signal.aborted) return reject(new CancelledError());
-      this.pending.set(id, { resolve, reject, onProgress, mayBeLargePoints: req.format === 'csv' && req.geometry === 'point' });
+      this.pending.set(id, { resolve, reject, onProgress });
       signal.addEventListener(
         'abort',
         () => {
