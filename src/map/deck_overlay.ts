@@ -50,7 +50,7 @@ export class DeckPoints {
    * The point under a screen position (top layer first), so map clicks and hovers can prefer
    * deck points over shapes. Picked on the CPU (point_picker.ts), not by a GPU picking pass.
    */
-  pick(x: number, y: number, radius = 4): DeckPick | null {
+  pick(x: number, y: number, { radius = 4, buildIndex = true }: { radius?: number; buildIndex?: boolean } = {}): DeckPick | null {
     const project = (lon: number, lat: number): [number, number] => {
       const p = this.map.project([lon, lat]);
       return [p.x, p.y];
@@ -61,7 +61,7 @@ export class DeckPoints {
     };
     for (const id of this.order) {
       const entry = this.entries.get(id);
-      if (!entry || !entry.ui.visible || entry.ui.opacity === 0) continue;
+      if (!entry || !entry.ui.visible || entry.ui.opacity === 0 || (!buildIndex && !entry.picker.ready)) continue;
       const i = entry.picker.nearest(x, y, radius, project, unproject);
       if (i >= 0) return { layerId: entry.spec.id, featureIndex: entry.attrs.featureIndex[i]!, lngLat: [entry.attrs.positions[2 * i]!, entry.attrs.positions[2 * i + 1]!] };
     }

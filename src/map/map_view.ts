@@ -457,8 +457,8 @@ export class MapView {
     const f = this.topFeature(e);
     if (!f || typeof f.id !== 'number') {
       this.setHovered(null);
-      // deck points have popups too; say so with the cursor
-      if (this.deck?.pick(e.point.x, e.point.y)) this.map.getCanvas().style.cursor = 'pointer';
+      // deck points have popups too; say so with the cursor (once a click has indexed them)
+      if (this.deck?.pick(e.point.x, e.point.y, { buildIndex: false })) this.map.getCanvas().style.cursor = 'pointer';
       return;
     }
     if (this.hovered?.source === f.source && this.hovered.id === f.id) return;

@@ -22,6 +22,14 @@ describe('PointPicker', () => {
     expect(picker.nearest(200, -200, 4, project, unproject)).toBe(3);
   });
 
+  it('builds its index on first use', () => {
+    const fresh = new PointPicker(new Float64Array([1, 1]));
+    expect(fresh.ready).toBe(false);
+    fresh.within(0, 0, 2, 2);
+    expect(fresh.ready).toBe(true);
+    expect(new PointPicker(new Float64Array(0)).ready).toBe(true);
+  });
+
   it('answers box queries', () => {
     expect(picker.within(0.9, 0.9, 1.1, 1.1).sort()).toEqual([0, 1]);
     expect(new PointPicker(new Float64Array(0)).within(0, 0, 1, 1)).toEqual([]);
