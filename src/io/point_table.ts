@@ -168,9 +168,13 @@ export function tableTransferables(t: PointTable): ArrayBuffer[] {
 }
 
 export function tableBounds(t: PointTable): [number, number, number, number] | null {
-  if (t.length === 0) return null;
+  return t.length === 0 ? null : positionsBounds(t.positions);
+}
+
+/** [west, south, east, north] of interleaved lon, lat pairs; null when there are none. */
+export function positionsBounds(p: Float64Array): [number, number, number, number] | null {
+  if (p.length < 2) return null;
   let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  const p = t.positions;
   for (let i = 0; i < p.length; i += 2) {
     const x = p[i]!, y = p[i + 1]!;
     if (x < w) w = x;

@@ -1,7 +1,7 @@
 import type { Feature } from 'geojson';
 import type { LayerStyle } from '../catalog/manifest_types';
 import { circleRadius, featureColor, hexToRgb } from '../style/layer_style';
-import { valueAt, type PointTable, type TextColumn } from '../io/point_table';
+import { positionsBounds, valueAt, type PointTable, type TextColumn } from '../io/point_table';
 
 // Binary attributes for deck.gl point layers: flat typed arrays instead of one accessor call
 // per point, which is what keeps a million points fast to build and never rebuilt on pan/zoom.
@@ -32,16 +32,9 @@ export const MAX_OFFSET_HALF_SPAN_DEG = 0.35;
 
 /** Positions as float32 offsets from the centre of their bounding box (null offsets when too wide). */
 export function positionOffsets(positions: Float64Array): { offsets: Float32Array | null; origin: [number, number] } {
-  let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
-  for (let i = 0; i < positions.length; i += 2) {
-    const x = positions[i]!, y = positions[i + 1]!;
-    if (x < w) w = x;
-    if (x > e) e = x;
-    if (y < s) s = y;
-    if (y > n) n = y;
-  }
-  const origin: [number, number] = Number.isFinite(w) ? [(w + e) / 2, (s + n) / 2] : [0, 0];
-  if (Number.isFinite(w) && (n - s) / 2 > MAX_OFFSET_HALF_SPAN_DEG) return { offsets: null, origin };
+  const box = positionsBounds(positions);
+  const origin: [number, number] = box ? [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] : [0, 0];
+  if (box && (box[3] - box[1]) / 2 > MAX_OFFSET_HALF_SPAN_DEG) return { offsets: null, origin };
   const offsets = new Float32Array(positions.length);
   for (let i = 0; i < positions.length; i += 2) {
     offsets[i] = positions[i]! - origin[0];
