@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvColumnar } from './csv_columnar';
-import { countLines, distinctValues, encodeText, pointTableFromColumnar, rowProperties, tableBounds, tableToFeatures, tableTransferables, textAt } from './point_table';
+import { countLines, distinctValues, encodeText, pointTableFromColumnar, positionOffsets, rowProperties, tableBounds, tableToFeatures, tableTransferables, textAt } from './point_table';
 import { parseCsvPoints } from './parse_layer_file';
 
 const enc = (s: string) => new TextEncoder().encode(s);
@@ -30,6 +30,9 @@ describe('point tables from columnar CSV', () => {
     const bufs = tableTransferables(r.table);
     expect(new Set(bufs).size).toBe(bufs.length);
     expect(bufs).toContain(r.table.positions.buffer);
+    // the draw offsets are built with the table (in the worker) and transferred with it
+    expect(bufs).toContain(r.table.drawOffsets!.offsets!.buffer);
+    expect(r.table.drawOffsets).toEqual(positionOffsets(r.table.positions));
   });
 });
 
@@ -59,5 +62,31 @@ describe('countLines', () => {
   it('counts line breaks and stops at the limit', () => {
     expect(countLines(enc('a\nb\nc\n'))).toBe(3);
     expect(countLines(enc('a\nb\nc\n'), 2)).toBe(2);
+  });
+});
+
+describe('positionOffsets', () => {
+  it('gives float32 offsets from the bounding-box centre that restore positions to within 1 cm', () => {
+    const positions = new Float64Array([102.3456789, 22.1234567, 102.9876543, 22.7654321, 102.5, 22.5]);
+    const { offsets, origin } = positionOffsets(positions);
+    expect(origin[0]).toBeCloseTo((102.3456789 + 102.9876543) / 2, 12);
+    expect(origin[1]).toBeCloseTo((22.1234567 + 22.7654321) / 2, 12);
+    expect(offsets).not.toBeNull();
+    for (let i = 0; i < positions.length; i += 2) {
+      // 1e-7° is about 1 cm on the ground
+      expect(Math.abs(origin[0] + offsets![i]! - positions[i]!)).toBeLessThan(1e-7);
+      expect(Math.abs(origin[1] + offsets![i + 1]! - positions[i + 1]!)).toBeLessThan(1e-7);
+    }
+  });
+
+  it('gives no offsets for data spanning more latitude than the offset projection keeps accurate', () => {
+    expect(positionOffsets(new Float64Array([103, 21.7, 103.1, 22.3])).offsets).not.toBeNull();
+    const wide = positionOffsets(new Float64Array([103, 21.5, 103.1, 22.3]));
+    expect(wide.offsets).toBeNull();
+    expect(wide.origin[1]).toBeCloseTo(21.9, 12);
+  });
+
+  it('copes with no points', () => {
+    expect(positionOffsets(new Float64Array(0))).toEqual({ offsets: new Float32Array(0), origin: [0, 0] });
   });
 });

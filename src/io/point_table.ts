@@ -21,6 +21,38 @@ export interface PointTable {
   columns: string[];
   numeric: Record<string, Float64Array>;
   text: Record<string, TextColumn>;
+  /**
+   * `positions` as float32 offsets from an origin, what the map draws (positionOffsets),
+   * computed where the table is built (a worker) so the main thread need not.
+   */
+  drawOffsets?: PositionOffsets;
+}
+
+export interface PositionOffsets {
+  /** null when the points span too much latitude (see MAX_OFFSET_HALF_SPAN_DEG) */
+  offsets: Float32Array | null;
+  origin: [number, number];
+}
+
+/**
+ * deck.gl projects LNGLAT_OFFSETS with a second-order expansion of Mercator about the origin;
+ * the third-order term it drops is 0.2 m at ±0.305° of latitude (the district's extent) and
+ * 0.33 m at ±0.35°, under a pixel up to zoom 18. Wider data (a province) is drawn from
+ * full-precision lon/lat instead.
+ */
+export const MAX_OFFSET_HALF_SPAN_DEG = 0.35;
+
+/** Positions as float32 offsets from the centre of their bounding box (null offsets when too wide). */
+export function positionOffsets(positions: Float64Array): PositionOffsets {
+  const box = positionsBounds(positions);
+  const origin: [number, number] = box ? [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] : [0, 0];
+  if (box && (box[3] - box[1]) / 2 > MAX_OFFSET_HALF_SPAN_DEG) return { offsets: null, origin };
+  const offsets = new Float32Array(positions.length);
+  for (let i = 0; i < positions.length; i += 2) {
+    offsets[i] = positions[i]! - origin[0];
+    offsets[i + 1] = positions[i + 1]! - origin[1];
+  }
+  return { offsets, origin };
 }
 
 /** Rows above which a point CSV is read into a PointTable and drawn by deck.gl from binary attributes. */
@@ -148,7 +180,7 @@ export function pointTableFromColumnar(csv: ColumnarCsv, lon: string, lat: strin
     const kept = all ? col : Array.from(keep.subarray(0, m), (i) => col[i] ?? '');
     text[c] = encodeText(kept);
   }
-  return { table: { length: m, positions, columns: csv.columns, numeric, text }, skipped };
+  return { table: { length: m, positions, columns: csv.columns, numeric, text, drawOffsets: positionOffsets(positions) }, skipped };
 }
 
 /** The ArrayBuffers to transfer when posting a table (each once). */
@@ -156,6 +188,7 @@ export function tableTransferables(t: PointTable): ArrayBuffer[] {
   const set = new Set<ArrayBuffer>();
   const add = (a: ArrayBufferView) => set.add(a.buffer as ArrayBuffer);
   add(t.positions);
+  if (t.drawOffsets?.offsets) add(t.drawOffsets.offsets);
   for (const c of Object.values(t.numeric)) add(c);
   for (const c of Object.values(t.text)) {
     if (c.kind === 'dict') add(c.codes);

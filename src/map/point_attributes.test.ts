@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { buildPointAttributes, buildTableAttributes, matchesFilters, positionOffsets } from './point_attributes';
-import { encodeText, tableToFeatures, type PointTable } from '../io/point_table';
+import { buildPointAttributes, buildTableAttributes, matchesFilters } from './point_attributes';
+import { encodeText, positionOffsets, tableToFeatures, type PointTable } from '../io/point_table';
 
 function createPoint(lon: number, lat: number, properties: Record<string, unknown>): Feature {
   return { type: 'Feature', geometry: { type: 'Point', coordinates: [lon, lat] }, properties };
@@ -64,28 +64,21 @@ describe('buildTableAttributes', () => {
   });
 });
 
-describe('positionOffsets', () => {
-  it('gives float32 offsets from the bounding-box centre that restore positions to within 1 cm', () => {
-    const positions = new Float64Array([102.3456789, 22.1234567, 102.9876543, 22.7654321, 102.5, 22.5]);
-    const { offsets, origin } = positionOffsets(positions);
-    expect(origin[0]).toBeCloseTo((102.3456789 + 102.9876543) / 2, 12);
-    expect(origin[1]).toBeCloseTo((22.1234567 + 22.7654321) / 2, 12);
-    expect(offsets).not.toBeNull();
-    for (let i = 0; i < positions.length; i += 2) {
-      // 1e-7° is about 1 cm on the ground
-      expect(Math.abs(origin[0] + offsets![i]! - positions[i]!)).toBeLessThan(1e-7);
-      expect(Math.abs(origin[1] + offsets![i + 1]! - positions[i + 1]!)).toBeLessThan(1e-7);
-    }
+describe('buildTableAttributes offsets', () => {
+  const positions = new Float64Array([102.4, 22.2, 102.6, 22.4, 102.8, 22.6]);
+  const table: PointTable = { length: 3, positions, columns: ['k'], numeric: {}, text: { k: encodeText(['a', 'b', 'a']) }, drawOffsets: positionOffsets(positions) };
+
+  it("uses the table's own offsets (built in its worker) when every row is drawn", () => {
+    const attrs = buildTableAttributes(table, { type: 'single', color: '#ff0000' }, {});
+    expect(attrs.offsets).toBe(table.drawOffsets!.offsets);
+    expect(attrs.origin).toBe(table.drawOffsets!.origin);
   });
 
-  it('gives no offsets for data spanning more latitude than the offset projection keeps accurate', () => {
-    expect(positionOffsets(new Float64Array([103, 21.7, 103.1, 22.3])).offsets).not.toBeNull();
-    const wide = positionOffsets(new Float64Array([103, 21.5, 103.1, 22.3]));
-    expect(wide.offsets).toBeNull();
-    expect(wide.origin[1]).toBeCloseTo(21.9, 12);
-  });
-
-  it('copes with no points', () => {
-    expect(positionOffsets(new Float64Array(0))).toEqual({ offsets: new Float32Array(0), origin: [0, 0] });
+  it('computes offsets of the filtered rows from their own bounding box', () => {
+    const attrs = buildTableAttributes(table, { type: 'single', color: '#ff0000' }, { k: 'a' });
+    expect([...attrs.featureIndex]).toEqual([0, 2]);
+    expect(attrs.origin[0]).toBeCloseTo(102.6, 12);
+    expect(attrs.origin[1]).toBeCloseTo(22.4, 12);
+    expect([...attrs.offsets!].map((v) => +v.toFixed(6))).toEqual([-0.2, -0.2, 0.2, 0.2]);
   });
 });

@@ -1,7 +1,7 @@
 import type { Feature } from 'geojson';
 import type { LayerStyle } from '../catalog/manifest_types';
 import { circleRadius, featureColor, hexToRgb } from '../style/layer_style';
-import { positionsBounds, valueAt, type PointTable, type TextColumn } from '../io/point_table';
+import { positionOffsets, valueAt, type PointTable, type TextColumn } from '../io/point_table';
 
 // Binary attributes for deck.gl point layers: flat typed arrays instead of one accessor call
 // per point, which is what keeps a million points fast to build and never rebuilt on pan/zoom.
@@ -20,27 +20,6 @@ export interface PointAttributes {
   colors: Uint8Array;
   /** Index of each drawn point in the layer's features, for picking. */
   featureIndex: Uint32Array;
-}
-
-/**
- * deck.gl projects LNGLAT_OFFSETS with a second-order expansion of Mercator about the origin;
- * the third-order term it drops is 0.2 m at ±0.305° of latitude (the district's extent) and
- * 0.33 m at ±0.35°, under a pixel up to zoom 18. Wider data (a province) is drawn from
- * full-precision lon/lat instead.
- */
-export const MAX_OFFSET_HALF_SPAN_DEG = 0.35;
-
-/** Positions as float32 offsets from the centre of their bounding box (null offsets when too wide). */
-export function positionOffsets(positions: Float64Array): { offsets: Float32Array | null; origin: [number, number] } {
-  const box = positionsBounds(positions);
-  const origin: [number, number] = box ? [(box[0] + box[2]) / 2, (box[1] + box[3]) / 2] : [0, 0];
-  if (box && (box[3] - box[1]) / 2 > MAX_OFFSET_HALF_SPAN_DEG) return { offsets: null, origin };
-  const offsets = new Float32Array(positions.length);
-  for (let i = 0; i < positions.length; i += 2) {
-    offsets[i] = positions[i]! - origin[0];
-    offsets[i + 1] = positions[i + 1]! - origin[1];
-  }
-  return { offsets, origin };
 }
 
 /** Disc radius in CSS pixels of a point layer drawn by deck.gl (map exports draw the same size). */
@@ -148,5 +127,7 @@ export function buildTableAttributes(table: PointTable, style: LayerStyle, filte
       }
     }
   }
-  return { length: count, positions, ...positionOffsets(positions), colors, featureIndex };
+  // the table's own offsets (built in its worker) when every row is drawn
+  const offsets = positions === table.positions && table.drawOffsets ? table.drawOffsets : positionOffsets(positions);
+  return { length: count, positions, ...offsets, colors, featureIndex };
 }
