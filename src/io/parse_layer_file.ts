@@ -14,6 +14,8 @@ export interface ParsedLayer {
   points?: PointTable;
   /** 1-based data row numbers (CSV) or feature indexes (GeoJSON) that were left out. */
   skipped: number[];
+  /** Large pack layers: the URL of a GeoJSON file that holds `data` as it is (io/map_source.ts). */
+  mapSource?: string;
 }
 
 export type ParseResult = { ok: true; value: ParsedLayer } | { ok: false; reason: Message };

@@ -7,7 +7,7 @@ import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpec, PackManifest } from '../catalog/manifest_types';
-import type { AppState, AppStore } from '../state/store';
+import type { AppState, AppStore, LayerData } from '../state/store';
 import { allLayers } from '../state/store';
 import { localize, t } from '../i18n/i18n';
 import { buildPopupContent } from '../ui/feature_popup';
@@ -208,6 +208,16 @@ export class MapView {
     this.syncAll();
   }
 
+  /**
+   * What a layer's GeoJSON source is given: its features, or for a large pack layer the URL of
+   * its file, which MapLibre's worker then reads itself so the main thread does not serialise
+   * the features for it (io/map_source.ts). Feature ids are the features' indexes either way
+   * (the source's `generateId`): clicks and selections look features up by them.
+   */
+  private sourceData({ data, mapSource }: LayerData): FeatureCollection | string {
+    return mapSource ?? data ?? { type: 'FeatureCollection', features: [] };
+  }
+
   private removeFromMap(id: string): void {
     const entry = this.shown.get(id);
     if (!entry) return;
@@ -245,7 +255,8 @@ export class MapView {
       if (!this.shown.has(layer.id)) {
         this.map.addSource(sourceId(layer.id), {
           type: 'geojson',
-          data: withIds(data.data),
+          data: this.sourceData(data),
+          generateId: true,
           ...(layer.provenance.attribution ? { attribution: layer.provenance.attribution } : {}),
         });
         if (needsLabelPoints(layer)) this.map.addSource(labelSourceId(layer.id), { type: 'geojson', data: labelPoints(data.data) });
@@ -255,7 +266,7 @@ export class MapView {
         continue;
       }
       if (entry && entry.data !== data.data) {
-        (this.map.getSource(sourceId(layer.id)) as GeoJSONSource).setData(withIds(data.data));
+        (this.map.getSource(sourceId(layer.id)) as GeoJSONSource).setData(this.sourceData(data));
         (this.map.getSource(labelSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(labelPoints(data.data));
         this.shown.set(layer.id, { spec: layer, data: data.data });
       }
@@ -501,6 +512,3 @@ export class MapView {
 }
 
 /** Feature ids are the feature's index, so feature-state can address any feature from data. */
-function withIds(fc: FeatureCollection): FeatureCollection {
-  return { type: 'FeatureCollection', features: fc.features.map((f, i) => ({ ...f, id: i })) };
-}

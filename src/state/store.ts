@@ -30,6 +30,8 @@ export interface LayerData {
   data: FeatureCollection | null;
   /** A large point layer held as typed columns (then `data` is null); see io/point_table.ts. */
   points?: PointTable;
+  /** The URL of a GeoJSON file holding `data` as it is, for the map to read (io/map_source.ts). */
+  mapSource?: string;
   featureCount: number;
   /** Rows or features left out while parsing (1-based). */
   skipped: number[];
@@ -207,7 +209,9 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
         set((s) => {
           const current = s.layerData[id];
           if (!current) return {};
-          return { layerData: { ...s.layerData, [id]: { ...current, data, featureCount: data.features.length } } };
+          // the map source held the old features
+          const { mapSource: _stale, ...rest } = current;
+          return { layerData: { ...s.layerData, [id]: { ...rest, data, featureCount: data.features.length } } };
         }),
       setUserLayerStyle: (id, style) =>
         set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, style } : l)) })),

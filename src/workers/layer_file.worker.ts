@@ -2,6 +2,7 @@
 import { fetchLayerFile } from '../io/fetch_layer_file';
 import type { WorkerRequest, WorkerResponse } from './layer_file_protocol';
 import { tableTransferables } from '../io/point_table';
+import { featureSlices, SLICED_FEATURES } from '../io/map_source';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
@@ -32,9 +33,18 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       },
       controller.signal,
     );
+    if (controller.signal.aborted) return;
+    if (result.ok && !result.value.points && result.value.data.features.length > SLICED_FEATURES) {
+      // a large collection goes in slices; the map reads the file itself when it can (io/map_source.ts)
+      const { data, skipped } = result.value;
+      const mapSource = req.format === 'geojson' && skipped.length === 0 ? req.url : undefined;
+      for (const features of featureSlices(data.features)) post({ type: 'features', id: req.id, features });
+      post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: { type: 'FeatureCollection', features: [] }, ...(mapSource ? { mapSource } : {}) } }, chunked: true });
+      return;
+    }
     // typed columns of a large point layer are transferred, not copied
     const transfer = result.ok && result.value.points ? tableTransferables(result.value.points) : [];
-    if (!controller.signal.aborted) scope.postMessage({ type: 'result', id: req.id, result } satisfies WorkerResponse, transfer);
+    scope.postMessage({ type: 'result', id: req.id, result } satisfies WorkerResponse, transfer);
   } catch {
     // aborted: the caller already settled its promise
   } finally {

@@ -1,3 +1,4 @@
+import type { Feature } from 'geojson';
 import type { ParseResult } from '../io/parse_layer_file';
 import type { LoadLayerFileRequest, WorkerResponse } from './layer_file_protocol';
 
@@ -14,6 +15,8 @@ type Pending = {
   resolve: (r: ParseResult) => void;
   reject: (e: Error) => void;
   onProgress: (loaded: number, total: number) => void;
+  /** Features of a large layer received so far (sent in slices, see io/map_source.ts). */
+  features: Feature[];
 };
 
 export class LayerFileClient {
@@ -29,8 +32,12 @@ export class LayerFileClient {
       const p = this.pending.get(msg.id);
       if (!p) return;
       if (msg.type === 'progress') p.onProgress(msg.loaded, msg.total);
-      else {
+      else if (msg.type === 'features') {
+        // each slice arrives in its own task; gathered here until the result
+        for (const f of msg.features) p.features.push(f);
+      } else {
         this.pending.delete(msg.id);
+        if (msg.chunked && msg.result.ok) msg.result.value.data.features = p.features;
         p.resolve(msg.result);
       }
     };
@@ -47,7 +54,7 @@ export class LayerFileClient {
     const id = this.nextId++;
     return new Promise<ParseResult>((resolve, reject) => {
       if (signal.aborted) return reject(new CancelledError());
-      this.pending.set(id, { resolve, reject, onProgress });
+      this.pending.set(id, { resolve, reject, onProgress, features: [] });
       signal.addEventListener(
         'abort',
         () => {
