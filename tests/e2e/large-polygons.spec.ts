@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ORIGIN, clickMapAt, expect, fulfilFromDir, openApp, renderedCount, settle, test } from './helpers';
+import { ORIGIN, clickMapAt, expect, fulfilFromDir, openApp, renderedCount, saveScreenshot, settle, test } from './helpers';
 
 // A pack layer of more than 5,000 polygons reaches the map without one long main-thread task:
 // the layer worker sends its features in slices, and MapLibre's worker reads the GeoJSON file
@@ -75,6 +75,7 @@ for (const withNullGeometry of [false, true]) {
     await page.evaluate(() => window.mtmap.map.jumpTo({ center: [102.415, 22.315], zoom: 13 }));
     await settle(page);
     expect(await renderedCount(page, 'lo-rung')).toBeGreaterThan(20);
+    if (!withNullGeometry) await saveScreenshot(page, 'large-polygons-grid.png');
 
     await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 12 }), LONELY);
     await settle(page);
