@@ -510,5 +510,3 @@ export class MapView {
     this.popup.getElement()?.setAttribute('aria-label', localize(layer.title, lang));
   }
 }
-
-/** Feature ids are the feature's index, so feature-state can address any feature from data. */

@@ -37,7 +37,9 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (result.ok && !result.value.points && result.value.data.features.length > SLICED_FEATURES) {
       // a large collection goes in slices; the map reads the file itself when it can (io/map_source.ts)
       const { data, skipped } = result.value;
-      const mapSource = req.format === 'geojson' && skipped.length === 0 ? req.url : undefined;
+      // not for a pack on another server: over a poor connection the file would come twice
+      const sameOrigin = new URL(req.url).origin === scope.location.origin;
+      const mapSource = req.format === 'geojson' && skipped.length === 0 && sameOrigin ? req.url : undefined;
       for (const features of featureSlices(data.features)) post({ type: 'features', id: req.id, features });
       post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: { type: 'FeatureCollection', features: [] }, ...(mapSource ? { mapSource } : {}) } }, chunked: true });
       return;
