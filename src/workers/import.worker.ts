@@ -2,6 +2,8 @@
 import { importFile } from '../io/formats/registry';
 import type { ImportRequest, ImportResponse } from './import_protocol';
 import { tableTransferables } from '../io/point_table';
+import { postInSlices } from '../io/map_source';
+import type { ImportResult } from '../io/formats/types';
 
 // Parsing and reprojection of the user's files run here, never on the main thread.
 
@@ -26,9 +28,10 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
         post({ type: 'progress', id: req.id, progress });
       }
     });
-    // typed columns of large point layers are transferred, not copied
-    const transfer = result.ok ? result.layers.flatMap((l) => (l.points ? tableTransferables(l.points) : [])) : [];
-    scope.postMessage({ type: 'result', id: req.id, result } satisfies ImportResponse, transfer);
+    // large collections go in slices (io/map_source.ts); typed columns of large point layers are transferred, not copied
+    const sent: ImportResult = result.ok ? { ...result, layers: result.layers.map((l, i) => ({ ...l, data: postInSlices(l.data, req.id, i, post) ?? l.data })) } : result;
+    const transfer = sent.ok ? sent.layers.flatMap((l) => (l.points ? tableTransferables(l.points) : [])) : [];
+    scope.postMessage({ type: 'result', id: req.id, result: sent } satisfies ImportResponse, transfer);
   } finally {
     running.delete(req.id);
   }

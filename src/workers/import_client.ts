@@ -1,6 +1,7 @@
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../io/formats/types';
 import type { ImportRequest, ImportResponse } from './import_protocol';
 import { mayHoldLargePointTable } from '../io/point_table';
+import { FeatureSlices } from '../io/map_source';
 
 // Main-thread side of the import worker: one promise per file, with progress and cancel.
 // The file's bytes are transferred, not copied.
@@ -12,6 +13,8 @@ export class ImportClient {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, { resolve: (r: ImportResult) => void; onProgress: (p: ImportProgress) => void }>();
+  /** Features of large layers arriving in slices (io/map_source.ts). */
+  private readonly slices = new FeatureSlices();
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
@@ -21,8 +24,10 @@ export class ImportClient {
       const p = this.pending.get(msg.id);
       if (!p) return;
       if (msg.type === 'progress') p.onProgress(msg.progress);
+      else if (msg.type === 'features') this.slices.add(msg);
       else {
         this.pending.delete(msg.id);
+        if (msg.result.ok) this.slices.fill(msg.id, msg.result.layers.map((l) => l.data));
         p.resolve(msg.result);
       }
     };

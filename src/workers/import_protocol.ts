@@ -1,4 +1,5 @@
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../io/formats/types';
+import type { FeatureSliceMessage } from '../io/map_source';
 
 // Messages of the import worker, declared once for both sides.
 
@@ -8,4 +9,6 @@ export type ImportRequest =
 
 export type ImportResponse =
   | { type: 'progress'; id: number; progress: ImportProgress }
+  /** Part of a large layer's features, ahead of the result, where that layer then has none (io/map_source.ts). */
+  | FeatureSliceMessage
   | { type: 'result'; id: number; result: ImportResult };

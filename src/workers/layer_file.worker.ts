@@ -2,7 +2,7 @@
 import { fetchLayerFile } from '../io/fetch_layer_file';
 import type { WorkerRequest, WorkerResponse } from './layer_file_protocol';
 import { tableTransferables } from '../io/point_table';
-import { featureSlices, SLICED_FEATURES } from '../io/map_source';
+import { postInSlices } from '../io/map_source';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
@@ -34,14 +34,13 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
       controller.signal,
     );
     if (controller.signal.aborted) return;
-    if (result.ok && !result.value.points && result.value.data.features.length > SLICED_FEATURES) {
-      // a large collection goes in slices; the map reads the file itself when it can (io/map_source.ts)
-      const { data, skipped } = result.value;
+    // a large collection goes in slices; the map reads the file itself when it can (io/map_source.ts)
+    const sliced = result.ok && !result.value.points ? postInSlices(result.value.data, req.id, 0, post) : null;
+    if (result.ok && sliced) {
       // not for a pack on another server: over a poor connection the file would come twice
       const sameOrigin = new URL(req.url).origin === scope.location.origin;
-      const mapSource = req.format === 'geojson' && skipped.length === 0 && sameOrigin ? req.url : undefined;
-      for (const features of featureSlices(data.features)) post({ type: 'features', id: req.id, features });
-      post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: { type: 'FeatureCollection', features: [] }, ...(mapSource ? { mapSource } : {}) } }, chunked: true });
+      const mapSource = req.format === 'geojson' && result.value.skipped.length === 0 && sameOrigin ? req.url : undefined;
+      post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: sliced, ...(mapSource ? { mapSource } : {}) } } });
       return;
     }
     // typed columns of a large point layer are transferred, not copied

@@ -1,5 +1,5 @@
-import type { Feature } from 'geojson';
 import type { ParseResult } from '../io/parse_layer_file';
+import { FeatureSlices } from '../io/map_source';
 import type { LoadLayerFileRequest, WorkerResponse } from './layer_file_protocol';
 
 // Main-thread side of the layer-file worker: one promise per file, with progress and abort.
@@ -15,14 +15,14 @@ type Pending = {
   resolve: (r: ParseResult) => void;
   reject: (e: Error) => void;
   onProgress: (loaded: number, total: number) => void;
-  /** Features of a large layer received so far (sent in slices, see io/map_source.ts). */
-  features: Feature[];
 };
 
 export class LayerFileClient {
   private worker: Worker | null = null;
   private nextId = 1;
   private readonly pending = new Map<number, Pending>();
+  /** Features of large layers arriving in slices (io/map_source.ts). */
+  private readonly slices = new FeatureSlices();
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
@@ -32,12 +32,10 @@ export class LayerFileClient {
       const p = this.pending.get(msg.id);
       if (!p) return;
       if (msg.type === 'progress') p.onProgress(msg.loaded, msg.total);
-      else if (msg.type === 'features') {
-        // each slice arrives in its own task; gathered here until the result
-        for (const f of msg.features) p.features.push(f);
-      } else {
+      else if (msg.type === 'features') this.slices.add(msg);
+      else {
         this.pending.delete(msg.id);
-        if (msg.chunked && msg.result.ok) msg.result.value.data.features = p.features;
+        if (msg.result.ok) this.slices.fill(msg.id, [msg.result.value.data]);
         p.resolve(msg.result);
       }
     };
@@ -54,11 +52,12 @@ export class LayerFileClient {
     const id = this.nextId++;
     return new Promise<ParseResult>((resolve, reject) => {
       if (signal.aborted) return reject(new CancelledError());
-      this.pending.set(id, { resolve, reject, onProgress, features: [] });
+      this.pending.set(id, { resolve, reject, onProgress });
       signal.addEventListener(
         'abort',
         () => {
           if (!this.pending.delete(id)) return;
+          this.slices.drop(id);
           worker.postMessage({ type: 'cancel', id });
           reject(new CancelledError());
         },

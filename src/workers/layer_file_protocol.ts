@@ -1,6 +1,6 @@
 import type { CsvCoordinates, GeometryKind, LayerFormat } from '../catalog/manifest_types';
-import type { Feature } from 'geojson';
 import type { ParseResult } from '../io/parse_layer_file';
+import type { FeatureSliceMessage } from '../io/map_source';
 
 // The one declaration of the layer-file worker's messages; both sides import it.
 
@@ -22,7 +22,6 @@ export type WorkerRequest = LoadLayerFileRequest | CancelRequest;
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; loaded: number; total: number }
-  /** Part of a large layer's features, ahead of its result (see map_source.ts). */
-  | { type: 'features'; id: number; features: Feature[] }
-  /** `chunked`: the features came in 'features' messages; the result's collection is empty. */
-  | { type: 'result'; id: number; result: ParseResult; chunked?: boolean };
+  /** Part of a large layer's features, ahead of its result, which then has none (io/map_source.ts). */
+  | FeatureSliceMessage
+  | { type: 'result'; id: number; result: ParseResult };

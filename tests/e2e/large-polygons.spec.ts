@@ -88,3 +88,27 @@ for (const withNullGeometry of [false, true]) {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 }
+
+test(`an imported GeoJSON of ${COUNT + 1} polygons comes from the import worker in slices and a click shows the right polygon`, async ({ page }) => {
+  test.setTimeout(180_000);
+  const dir = packDir({ withNullGeometry: false });
+  await openApp(page);
+  const before = await page.evaluate(() => window.mtmap.listLayers().map((l) => l.id));
+  await page.locator('#import-file').setInputFiles({ name: 'lo-rung.geojson', mimeType: 'application/geo+json', buffer: fs.readFileSync(path.join(dir, 'lo-rung.geojson')) });
+  await expect.poll(() => page.evaluate((ids) => window.mtmap.listLayers().filter((l) => !ids.includes(l.id) && l.status === 'ready').length, before), { timeout: 90_000 }).toBe(1);
+  const layer = await page.evaluate((ids) => window.mtmap.listLayers().find((l) => !ids.includes(l.id))!, before);
+  expect(layer.featureCount).toBe(COUNT + 1);
+  const held = await page.evaluate((id) => {
+    const d = window.mtmap.getState().layerData[id]!;
+    return { features: d.data?.features.length, first: d.data?.features[0]?.properties?.ma_lo, last: d.data?.features.at(-1)?.properties?.ma_lo };
+  }, layer.id);
+  expect(held).toEqual({ features: COUNT + 1, first: 'LO-0', last: 'LO-LẺ' });
+  await page.evaluate(() => window.mtmap.whenIdle());
+  await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 12 }), LONELY);
+  await settle(page);
+  await clickMapAt(page, LONELY);
+  const popup = page.locator('.maplibregl-popup');
+  await expect(popup).toBeVisible();
+  await expect(popup).toContainText('LO-LẺ');
+  fs.rmSync(dir, { recursive: true, force: true });
+});
