@@ -22,6 +22,7 @@ import { setupMeeting } from './app/meeting_setup';
 import { mountSideTabs } from './ui/side_tabs';
 import { mountImportPanel } from './ui/import_panel';
 import { ImportClient } from './workers/import_client';
+import { releaseUnusedTiles } from './workers/tile_requests';
 import { createImportOptionsDialog } from './ui/import_options_dialog';
 import { importFiles, importInputs, importUrl } from './catalog/import_layers';
 import type { ImportInput } from './io/formats/types';
@@ -42,6 +43,8 @@ const store = createAppStore(lang);
 const byId = (id: string) => document.getElementById(id) as HTMLElement;
 
 const files = new LayerFileClient();
+// the workers keep the tiles of large layers (io/worker_tiles.ts) until no layer shows them
+releaseUnusedTiles(store);
 let loadController: AbortController | null = null;
 const startLoad = (url: string): Promise<boolean> => {
   loadController?.abort();

@@ -141,7 +141,8 @@ function addLayers(store: AppStore, result: Extract<ImportResult, { ok: true }>,
     for (const g of groups) {
       const spec = userLayerSpec(layer, g.kind, fileName, groups.length > 1, s.userLayers.length + ids.length);
       const selfIntersecting = g.kind === 'polygon' ? layer.selfIntersecting.map((i) => layer.data.features[i]).filter((f): f is Feature => !!f) : [];
-      s.addUserLayer(spec, { status: 'ready', data: g.data, featureCount: g.data.features.length, skipped: layer.skipped.map((k) => k.row ?? k.feature ?? 0), error: null });
+      const tiles = layer.tiles?.[g.kind];
+      s.addUserLayer(spec, { status: 'ready', data: g.data, featureCount: g.data.features.length, skipped: layer.skipped.map((k) => k.row ?? k.feature ?? 0), error: null, ...(tiles ? { tiles } : {}) });
       ids.push(spec.id);
       s.pushMessage('info', { key: 'import.ui.added', params: { title: layer.name, count: g.data.features.length, file: fileName } });
       if (selfIntersecting.length > 0) {

@@ -13,7 +13,7 @@ import { CancelledError } from '../workers/layer_file_client';
 
 export interface LayerFileLoader {
   load(
-    req: Omit<LoadLayerFileRequest, 'type' | 'id'>,
+    req: Omit<LoadLayerFileRequest, 'type' | 'id' | 'tileProvider'>,
     onProgress: (loaded: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<ParseResult>;
@@ -97,9 +97,9 @@ export async function loadPack(store: AppStore, files: LayerFileLoader, manifest
         s.pushMessage('error', { key: 'error.layerFile', params: { title, file: layer.file } }, { reason: result.reason });
         continue;
       }
-      const { data, skipped, points, mapSource } = result.value;
+      const { data, skipped, points, mapSource, tiles } = result.value;
       if (points) s.setLayerData(layer.id, { status: 'ready', data: null, points, featureCount: points.length, skipped, error: null });
-      else s.setLayerData(layer.id, { status: 'ready', data, featureCount: data.features.length, skipped, error: null, ...(mapSource ? { mapSource } : {}) });
+      else s.setLayerData(layer.id, { status: 'ready', data, featureCount: data.features.length, skipped, error: null, ...(mapSource ? { mapSource } : {}), ...(tiles ? { tiles } : {}) });
       if (skipped.length > 0) {
         const rows = skipped.slice(0, 20).join(', ') + (skipped.length > 20 ? ', …' : '');
         s.pushMessage('warning', { key: 'warn.skipped', params: { title, file: layer.file, count: skipped.length, rows } });

@@ -16,6 +16,8 @@ export interface ParsedLayer {
   skipped: number[];
   /** Large pack layers: the URL of a GeoJSON file that holds `data` as it is (io/map_source.ts). */
   mapSource?: string;
+  /** Large polygon and line pack layers: their vector tiles in the worker (io/worker_tiles.ts). */
+  tiles?: string;
 }
 
 export type ParseResult = { ok: true; value: ParsedLayer } | { ok: false; reason: Message };

@@ -18,6 +18,8 @@ import { labelPoints } from './label_points';
 import type { DeckPoints } from './deck_overlay';
 import { raiseAoiLayer, syncAoiLayer } from './aoi_layer';
 import { rowProperties, tableBounds } from '../io/point_table';
+import { TILE_MAX_ZOOM, TILE_PROTOCOL, TILE_SOURCE_LAYER } from '../io/worker_tiles';
+import { fetchWorkerTile } from '../workers/tile_requests';
 
 // The only module that talks to MapLibre. State is pushed in through store subscriptions;
 // the map never writes pack data back, only user intents (select a commune, basemap fallback).
@@ -29,9 +31,12 @@ export interface MapViewOptions {
   onCursor?: (lngLat: { lng: number; lat: number } | null) => void;
 }
 
-type FeatureRef = { source: string; id: number };
+/** `sourceLayer` for features of vector tiles (large layers tiled in a worker). */
+type FeatureRef = { source: string; id: number; sourceLayer?: string };
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
+// Large polygon and line layers are vector tiles cut by the worker that parsed them (io/worker_tiles.ts).
+maplibregl.addProtocol(TILE_PROTOCOL, async (params) => ({ data: await fetchWorkerTile(params.url) }));
 
 const ONLINE_FAILURE_ERRORS = 3;
 const ONLINE_FAILURE_TIMEOUT_MS = 10000;
@@ -42,7 +47,7 @@ export class MapView {
   private readonly unsubscribes: Array<() => void> = [];
   private styleReady = false;
   /** Layers whose source and style layers are on the map, with the spec and data they show. */
-  private readonly shown = new Map<string, { spec: LayerSpec; data: FeatureCollection }>();
+  private readonly shown = new Map<string, { spec: LayerSpec; data: FeatureCollection; tiles?: string }>();
   private manifest: PackManifest | null = null;
   private hovered: FeatureRef | null = null;
   private selected: FeatureRef | null = null;
@@ -218,6 +223,16 @@ export class MapView {
     return mapSource ?? data ?? { type: 'FeatureCollection', features: [] };
   }
 
+  /**
+   * A layer's source: vector tiles from a worker for a large polygon or line layer (feature ids
+   * are the features' indexes there too, io/worker_tiles.ts), otherwise GeoJSON.
+   */
+  private sourceSpec(layer: LayerSpec, data: LayerData): maplibregl.SourceSpecification {
+    const attribution = layer.provenance.attribution ? { attribution: layer.provenance.attribution } : {};
+    if (data.tiles) return { type: 'vector', tiles: [data.tiles], maxzoom: TILE_MAX_ZOOM, ...attribution };
+    return { type: 'geojson', data: this.sourceData(data), generateId: true, ...attribution };
+  }
+
   private removeFromMap(id: string): void {
     const entry = this.shown.get(id);
     if (!entry) return;
@@ -251,17 +266,13 @@ export class MapView {
       }
       if (!data.data) continue;
       const entry = this.shown.get(layer.id);
-      if (entry && entry.spec !== layer) this.removeFromMap(layer.id);
+      // a source cannot change between tiles and GeoJSON: such a layer is added again
+      if (entry && (entry.spec !== layer || ((entry.tiles || data.tiles) && entry.data !== data.data))) this.removeFromMap(layer.id);
       if (!this.shown.has(layer.id)) {
-        this.map.addSource(sourceId(layer.id), {
-          type: 'geojson',
-          data: this.sourceData(data),
-          generateId: true,
-          ...(layer.provenance.attribution ? { attribution: layer.provenance.attribution } : {}),
-        });
+        this.map.addSource(sourceId(layer.id), this.sourceSpec(layer, data));
         if (needsLabelPoints(layer)) this.map.addSource(labelSourceId(layer.id), { type: 'geojson', data: labelPoints(data.data) });
-        for (const spec of buildStyleLayers(layer, ui)) this.map.addLayer(spec);
-        this.shown.set(layer.id, { spec: layer, data: data.data });
+        for (const spec of buildStyleLayers(layer, ui, data.tiles ? TILE_SOURCE_LAYER : undefined)) this.map.addLayer(spec);
+        this.shown.set(layer.id, { spec: layer, data: data.data, ...(data.tiles ? { tiles: data.tiles } : {}) });
         added = true;
         continue;
       }
@@ -379,7 +390,7 @@ export class MapView {
     const data = this.shown.get(boundary.layer)?.data;
     const index = data?.features.findIndex((f) => String(f.properties?.[boundary.codeField]) === code) ?? -1;
     if (index < 0) return;
-    this.selected = { source: sourceId(boundary.layer), id: index };
+    this.selected = { source: sourceId(boundary.layer), id: index, ...(this.shown.get(boundary.layer)?.tiles ? { sourceLayer: TILE_SOURCE_LAYER } : {}) };
     this.map.setFeatureState(this.selected, { selected: true });
   }
 
@@ -473,7 +484,7 @@ export class MapView {
       return;
     }
     if (this.hovered?.source === f.source && this.hovered.id === f.id) return;
-    this.setHovered({ source: f.source, id: f.id });
+    this.setHovered({ source: f.source, id: f.id, ...(f.sourceLayer ? { sourceLayer: f.sourceLayer } : {}) });
   }
 
   private click(e: MapMouseEvent): void {
@@ -493,9 +504,11 @@ export class MapView {
     const layer = this.layerById(layerId);
     if (!layer) return;
     const state = this.store.getState();
+    // the layer's own feature (ids are indexes): a tile's copy has lost null values and value types
+    const properties = (typeof f.id === 'number' ? state.layerData[layer.id]?.data?.features[f.id]?.properties : null) ?? f.properties;
     const boundary = this.activeBoundary();
-    if (boundary && boundary.layer === layer.id) state.selectCommune(String(f.properties[boundary.codeField] ?? ''));
-    this.showPopup(layer, f.properties, e.lngLat);
+    if (boundary && boundary.layer === layer.id) state.selectCommune(String(properties[boundary.codeField] ?? ''));
+    this.showPopup(layer, properties, e.lngLat);
   }
 
   showPopup(layer: LayerSpec, properties: Record<string, unknown>, at: maplibregl.LngLatLike): void {

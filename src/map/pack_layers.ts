@@ -59,17 +59,23 @@ export function filterExpression(filters: Record<string, string>): FilterSpecifi
 const hovered = (on: unknown, off: unknown) => ['case', ['boolean', ['feature-state', 'hover'], false], on, off];
 const selected = (on: unknown, off: unknown) => ['case', ['boolean', ['feature-state', 'selected'], false], on, off];
 
-export function buildStyleLayers(layer: LayerSpec, ui: LayerUi): LayerSpecification[] {
+/**
+ * `sourceLayer`: the source layer when the layer's source is vector tiles (a large layer tiled
+ * in a worker, io/worker_tiles.ts) rather than GeoJSON.
+ */
+export function buildStyleLayers(layer: LayerSpec, ui: LayerUi, sourceLayer?: string): LayerSpecification[] {
   const source = sourceId(layer.id);
   const visibility = ui.visible ? 'visible' : 'none';
   const filter = filterExpression(ui.filters);
   const color = colorExpression(layer.style);
   const width = lineWidth(layer.style, layer.geometry);
   const out: Record<string, unknown>[] = [];
-  const common = (part: string, type: string) => ({
+  // label points are always GeoJSON, with no source layer
+  const common = (part: string, type: string, pointSource?: string) => ({
     id: `${layer.id}::${part}`,
     type,
-    source,
+    source: pointSource ?? source,
+    ...(sourceLayer && !pointSource ? { 'source-layer': sourceLayer } : {}),
     layout: { visibility } as Record<string, unknown>,
     ...(filter ? { filter } : {}),
   });
@@ -111,8 +117,7 @@ export function buildStyleLayers(layer: LayerSpec, ui: LayerUi): LayerSpecificat
 
   if (layer.label) {
     out.push({
-      ...common('label', 'symbol'),
-      ...(needsLabelPoints(layer) ? { source: labelSourceId(layer.id) } : {}),
+      ...(needsLabelPoints(layer) ? common('label', 'symbol', labelSourceId(layer.id)) : common('label', 'symbol')),
       minzoom: layer.label.minzoom ?? 0,
       layout: {
         visibility,

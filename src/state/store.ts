@@ -32,6 +32,8 @@ export interface LayerData {
   points?: PointTable;
   /** The URL of a GeoJSON file holding `data` as it is, for the map to read (io/map_source.ts). */
   mapSource?: string;
+  /** Vector tiles of `data` cut by the worker that parsed it, for a large polygon or line layer (io/worker_tiles.ts). */
+  tiles?: string;
   featureCount: number;
   /** Rows or features left out while parsing (1-based). */
   skipped: number[];
@@ -209,8 +211,8 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
         set((s) => {
           const current = s.layerData[id];
           if (!current) return {};
-          // the map source held the old features
-          const { mapSource: _stale, ...rest } = current;
+          // the map source and the worker's tiles held the old features
+          const { mapSource: _staleFile, tiles: _staleTiles, ...rest } = current;
           return { layerData: { ...s.layerData, [id]: { ...rest, data, featureCount: data.features.length } } };
         }),
       setUserLayerStyle: (id, style) =>

@@ -2,17 +2,39 @@
 import { importFile } from '../io/formats/registry';
 import type { ImportRequest, ImportResponse } from './import_protocol';
 import { tableTransferables } from '../io/point_table';
-import { postInSlices } from '../io/map_source';
-import type { ImportResult } from '../io/formats/types';
+import { SLICED_FEATURES, postInSlices } from '../io/map_source';
+import type { ImportedLayer, ImportResult } from '../io/formats/types';
+import { TileIndexes, tileUrl } from '../io/worker_tiles';
+import { geometryMatches } from '../io/parse_layer_file';
+import type { GeometryKind } from '../catalog/manifest_types';
 
 // Parsing and reprojection of the user's files run here, never on the main thread.
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
 const post = (msg: ImportResponse) => scope.postMessage(msg);
+/** Tile indexes of the large polygon and line layers imported here, kept for the map. */
+const tiles = new TileIndexes();
+
+/**
+ * Cuts tiles of a large layer's polygons and of its lines, each as the layer the UI makes of them
+ * (catalog/import_layers.ts splits a file's features by geometry, in the same order).
+ */
+function tileLayer(layer: ImportedLayer, key: string, provider: string): ImportedLayer['tiles'] {
+  if (layer.points || layer.data.features.length <= SLICED_FEATURES) return undefined;
+  const urls: Partial<Record<GeometryKind, string>> = {};
+  for (const kind of ['polygon', 'line'] as const) {
+    const features = layer.data.features.filter((f) => geometryMatches(f.geometry, kind));
+    if (features.length <= SLICED_FEATURES) continue;
+    tiles.add(`${key}-${kind}`, features);
+    urls[kind] = tileUrl(provider, `${key}-${kind}`);
+  }
+  return Object.keys(urls).length > 0 ? urls : undefined;
+}
 
 scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
   const req = event.data;
+  if (req.type === 'tile' || req.type === 'dropTiles') return tiles.handle(req, (msg, transfer) => scope.postMessage(msg, transfer));
   if (req.type === 'cancel') {
     running.get(req.id)?.abort();
     return;
@@ -28,8 +50,18 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
         post({ type: 'progress', id: req.id, progress });
       }
     });
-    // large collections go in slices (io/map_source.ts); typed columns of large point layers are transferred, not copied
-    const sent: ImportResult = result.ok ? { ...result, layers: result.layers.map((l, i) => ({ ...l, data: postInSlices(l.data, req.id, i, post) ?? l.data })) } : result;
+    // large collections go in slices (io/map_source.ts), and their tiles are cut while the slices
+    // travel (io/worker_tiles.ts); typed columns of large point layers are transferred, not copied
+    const sent: ImportResult = result.ok
+      ? {
+          ...result,
+          layers: result.layers.map((l, i) => {
+            const data = postInSlices(l.data, req.id, i, post) ?? l.data;
+            const urls = tileLayer(l, `${req.id}-${i}`, req.tileProvider);
+            return { ...l, data, ...(urls ? { tiles: urls } : {}) };
+          }),
+        }
+      : result;
     const transfer = sent.ok ? sent.layers.flatMap((l) => (l.points ? tableTransferables(l.points) : [])) : [];
     scope.postMessage({ type: 'result', id: req.id, result: sent } satisfies ImportResponse, transfer);
   } finally {

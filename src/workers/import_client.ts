@@ -2,6 +2,7 @@ import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '.
 import type { ImportRequest, ImportResponse } from './import_protocol';
 import { mayHoldLargePointTable } from '../io/point_table';
 import { FeatureSlices } from '../io/map_source';
+import { WorkerTileRequests, registerTileProvider } from './tile_requests';
 
 // Main-thread side of the import worker: one promise per file, with progress and cancel.
 // The file's bytes are transferred, not copied.
@@ -15,12 +16,16 @@ export class ImportClient {
   private readonly pending = new Map<number, { resolve: (r: ImportResult) => void; onProgress: (p: ImportProgress) => void }>();
   /** Features of large layers arriving in slices (io/map_source.ts). */
   private readonly slices = new FeatureSlices();
+  /** Tiles of large polygon and line layers, which the worker keeps (io/worker_tiles.ts). */
+  private readonly tiles = new WorkerTileRequests((msg) => this.ensureWorker().postMessage(msg satisfies ImportRequest));
+  private readonly tileProvider = registerTileProvider('import', this.tiles);
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<ImportResponse>) => {
       const msg = event.data;
+      if (msg.type === 'tile') return this.tiles.receive(msg);
       const p = this.pending.get(msg.id);
       if (!p) return;
       if (msg.type === 'progress') p.onProgress(msg.progress);
@@ -43,7 +48,7 @@ export class ImportClient {
     return new Promise<ImportResult>((resolve) => {
       this.pending.set(id, { resolve, onProgress });
       signal?.addEventListener('abort', () => worker.postMessage({ type: 'cancel', id } satisfies ImportRequest), { once: true });
-      worker.postMessage({ type: 'import', id, input, options: rest } satisfies ImportRequest, [input.bytes.buffer]);
+      worker.postMessage({ type: 'import', id, input, options: rest, tileProvider: this.tileProvider } satisfies ImportRequest, [input.bytes.buffer]);
     });
   }
 }

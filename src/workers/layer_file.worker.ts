@@ -3,9 +3,12 @@ import { fetchLayerFile } from '../io/fetch_layer_file';
 import type { WorkerRequest, WorkerResponse } from './layer_file_protocol';
 import { tableTransferables } from '../io/point_table';
 import { postInSlices } from '../io/map_source';
+import { TileIndexes, tileUrl } from '../io/worker_tiles';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
+/** Tile indexes of the large polygon and line layers this worker parsed, kept for the map. */
+const tiles = new TileIndexes();
 
 function post(msg: WorkerResponse): void {
   scope.postMessage(msg);
@@ -13,6 +16,7 @@ function post(msg: WorkerResponse): void {
 
 scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
   const req = event.data;
+  if (req.type === 'tile' || req.type === 'dropTiles') return tiles.handle(req, (msg, transfer) => scope.postMessage(msg, transfer));
   if (req.type === 'cancel') {
     running.get(req.id)?.abort();
     return;
@@ -36,6 +40,13 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (controller.signal.aborted) return;
     // a large collection goes in slices; the map reads the file itself when it can (io/map_source.ts)
     const sliced = result.ok && !result.value.points ? postInSlices(result.value.data, req.id, 0, post) : null;
+    if (result.ok && sliced && req.geometry !== 'point') {
+      // the slices are on their way while the tiles are cut (io/worker_tiles.ts)
+      const key = String(req.id);
+      tiles.add(key, result.value.data.features);
+      post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: sliced, tiles: tileUrl(req.tileProvider, key) } } });
+      return;
+    }
     if (result.ok && sliced) {
       // not for a pack on another server: over a poor connection the file would come twice
       const sameOrigin = new URL(req.url).origin === scope.location.origin;

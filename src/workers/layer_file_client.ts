@@ -1,6 +1,7 @@
 import type { ParseResult } from '../io/parse_layer_file';
 import { FeatureSlices } from '../io/map_source';
-import type { LoadLayerFileRequest, WorkerResponse } from './layer_file_protocol';
+import type { LoadLayerFileRequest, WorkerRequest, WorkerResponse } from './layer_file_protocol';
+import { WorkerTileRequests, registerTileProvider } from './tile_requests';
 
 // Main-thread side of the layer-file worker: one promise per file, with progress and abort.
 
@@ -23,12 +24,16 @@ export class LayerFileClient {
   private readonly pending = new Map<number, Pending>();
   /** Features of large layers arriving in slices (io/map_source.ts). */
   private readonly slices = new FeatureSlices();
+  /** Tiles of large polygon and line layers, which the worker keeps (io/worker_tiles.ts). */
+  private readonly tiles = new WorkerTileRequests((msg) => this.ensureWorker().postMessage(msg satisfies WorkerRequest));
+  private readonly tileProvider = registerTileProvider('pack', this.tiles);
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(new URL('./layer_file.worker.ts', import.meta.url), { type: 'module' });
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const msg = event.data;
+      if (msg.type === 'tile') return this.tiles.receive(msg);
       const p = this.pending.get(msg.id);
       if (!p) return;
       if (msg.type === 'progress') p.onProgress(msg.loaded, msg.total);
@@ -44,7 +49,7 @@ export class LayerFileClient {
   }
 
   load(
-    req: Omit<LoadLayerFileRequest, 'type' | 'id'>,
+    req: Omit<LoadLayerFileRequest, 'type' | 'id' | 'tileProvider'>,
     onProgress: (loaded: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<ParseResult> {
@@ -63,7 +68,7 @@ export class LayerFileClient {
         },
         { once: true },
       );
-      worker.postMessage({ type: 'load', id, ...req } satisfies LoadLayerFileRequest);
+      worker.postMessage({ type: 'load', id, ...req, tileProvider: this.tileProvider } satisfies LoadLayerFileRequest);
     });
   }
 }

@@ -1,6 +1,7 @@
 import type { CsvCoordinates, GeometryKind, LayerFormat } from '../catalog/manifest_types';
 import type { ParseResult } from '../io/parse_layer_file';
 import type { FeatureSliceMessage } from '../io/map_source';
+import type { TileRequest, TileResponse } from '../io/worker_tiles';
 
 // The one declaration of the layer-file worker's messages; both sides import it.
 
@@ -11,6 +12,8 @@ export interface LoadLayerFileRequest {
   format: LayerFormat;
   geometry: GeometryKind;
   coordinates?: CsvCoordinates;
+  /** Provider name for the URLs of this worker's tiles (workers/tile_requests.ts). */
+  tileProvider: string;
 }
 
 export interface CancelRequest {
@@ -18,10 +21,11 @@ export interface CancelRequest {
   id: number;
 }
 
-export type WorkerRequest = LoadLayerFileRequest | CancelRequest;
+export type WorkerRequest = LoadLayerFileRequest | CancelRequest | TileRequest;
 
 export type WorkerResponse =
   | { type: 'progress'; id: number; loaded: number; total: number }
   /** Part of a large layer's features, ahead of its result, which then has none (io/map_source.ts). */
   | FeatureSliceMessage
-  | { type: 'result'; id: number; result: ParseResult };
+  | { type: 'result'; id: number; result: ParseResult }
+  | TileResponse;

@@ -1,17 +1,40 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import type { Page } from '@playwright/test';
 import { ORIGIN, clickMapAt, expect, fulfilFromDir, openApp, renderedCount, saveScreenshot, settle, test } from './helpers';
 
-// A pack layer of more than 5,000 polygons reaches the map without one long main-thread task:
-// the layer worker sends its features in slices, and MapLibre's worker reads the GeoJSON file
-// itself when the parsed features are the file's own (src/io/map_source.ts). Feature ids are
-// the features' indexes on both paths, so a click shows the attributes of the polygon clicked,
-// also when features were left out while parsing.
+// A layer of more than 5,000 polygons reaches the map without one long main-thread task: the
+// worker that parsed it sends its features in slices (src/io/map_source.ts) and keeps a tile
+// index of them, and the map draws it from vector tiles it asks that worker for
+// (src/io/worker_tiles.ts). Feature ids in the tiles are the features' indexes, so a click shows
+// the attributes of the polygon clicked, also when features were left out while parsing.
 
 const COUNT = 6_000;
 // a polygon away from the grid, so a click there can only hit it
 const LONELY: [number, number] = [102.9, 22.7];
+
+/** Clicks the lonely polygon and expects its popup, attribute text shown as text. */
+async function clickLonelyPolygon(page: Page): Promise<void> {
+  await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 12 }), LONELY);
+  await settle(page);
+  await clickMapAt(page, LONELY);
+  const popup = page.locator('.maplibregl-popup');
+  await expect(popup).toBeVisible();
+  await expect(popup).toContainText('LO-LẺ');
+  await expect(popup).toContainText('<b>không phải HTML</b>');
+  await expect(popup.locator('b')).toHaveCount(0);
+}
+
+/** What kind of source the map draws a layer from, and the tiles it asks for. */
+function mapSourceOf(page: Page, layerId: string) {
+  return page.evaluate((id) => {
+    const source = window.mtmap.map.getSource(`pack:${id}`) as { type: string; tiles?: string[] } | undefined;
+    return { type: source?.type ?? null, tiles: source?.tiles ?? null, held: window.mtmap.getState().layerData[id]?.tiles ?? null };
+  }, layerId);
+}
+
+const TILE_TEMPLATE = /^mttiles:\/\/(pack|import)\d+\/[\w-]+\/\{z\}\/\{x\}\/\{y\}$/;
 
 function packDir(options: { withNullGeometry: boolean }): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'mt-bigpolys-'));
@@ -66,10 +89,12 @@ for (const withNullGeometry of [false, true]) {
       const d = window.mtmap.getState().layerData['lo-rung']!;
       return { features: d.data?.features.length, first: d.data?.features[0]?.properties?.ma_lo, mapSource: d.mapSource ?? null };
     });
-    expect(held.features).toBe(COUNT + 1);
-    expect(held.first).toBe('LO-0');
-    // the map reads the file itself only when the parsed features are the file's, one for one
-    expect(held.mapSource).toBe(withNullGeometry ? null : `${ORIGIN}/bigpack/lo-rung.geojson`);
+    expect(held).toEqual({ features: COUNT + 1, first: 'LO-0', mapSource: null });
+    // drawn from the worker's tiles, not from a GeoJSON source
+    const source = await mapSourceOf(page, 'lo-rung');
+    expect(source.type).toBe('vector');
+    expect(source.held).toMatch(TILE_TEMPLATE);
+    expect(source.tiles).toEqual([source.held]);
 
     // drawn: every grid square in view is on the map
     await page.evaluate(() => window.mtmap.map.jumpTo({ center: [102.415, 22.315], zoom: 13 }));
@@ -77,14 +102,32 @@ for (const withNullGeometry of [false, true]) {
     expect(await renderedCount(page, 'lo-rung')).toBeGreaterThan(20);
     if (!withNullGeometry) await saveScreenshot(page, 'large-polygons-grid.png');
 
-    await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 12 }), LONELY);
-    await settle(page);
-    await clickMapAt(page, LONELY);
-    const popup = page.locator('.maplibregl-popup');
-    await expect(popup).toBeVisible();
-    await expect(popup).toContainText('LO-LẺ');
-    await expect(popup).toContainText('<b>không phải HTML</b>');
-    await expect(popup.locator('b')).toHaveCount(0);
+    // hovering a tiled polygon highlights that polygon (feature state in the tiles' source layer)
+    const square0: [number, number] = [102.401, 22.301];
+    const at = await page.evaluate((ll) => window.mtmap.map.project(ll), square0);
+    await page.locator('#map canvas.maplibregl-canvas').hover({ position: { x: at.x, y: at.y } });
+    // ids are indexes among the parsed features: LO-0 is 0 also when a feature was left out before it
+    await expect.poll(() => page.evaluate(() => window.mtmap.map.getFeatureState({ source: 'pack:lo-rung', sourceLayer: 'features', id: 0 }).hover ?? false)).toBe(true);
+    expect(await page.evaluate(() => window.mtmap.map.getCanvas().style.cursor)).toBe('pointer');
+
+    await clickLonelyPolygon(page);
+
+    if (!withNullGeometry) {
+      // the print export renders its own map, which reads the same worker tiles
+      await page.evaluate(() => window.mtmap.map.jumpTo({ center: [102.55, 22.4], zoom: 10 }));
+      const greens = await page.evaluate(async () => {
+        const res = await window.mtmap.exportMap({ format: 'png', paper: 'A4', orientation: 'landscape', dpi: 96, title: 'Lô rừng', draft: true });
+        const bmp = await createImageBitmap(new Blob([res.bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
+        const ctx = new OffscreenCanvas(bmp.width, bmp.height).getContext('2d')!;
+        ctx.drawImage(bmp, 0, 0);
+        const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
+        let n = 0;
+        // the two greens of the grid: green well above red and blue
+        for (let i = 0; i < d.length; i += 4) if (d[i + 1]! > d[i]! + 40 && d[i + 1]! > d[i + 2]! + 30) n++;
+        return n;
+      });
+      expect(greens).toBeGreaterThan(5_000);
+    }
     fs.rmSync(dir, { recursive: true, force: true });
   });
 }
@@ -103,12 +146,25 @@ test(`an imported GeoJSON of ${COUNT + 1} polygons comes from the import worker 
     return { features: d.data?.features.length, first: d.data?.features[0]?.properties?.ma_lo, last: d.data?.features.at(-1)?.properties?.ma_lo };
   }, layer.id);
   expect(held).toEqual({ features: COUNT + 1, first: 'LO-0', last: 'LO-LẺ' });
+  const source = await mapSourceOf(page, layer.id);
+  expect(source.type).toBe('vector');
+  expect(source.held).toMatch(TILE_TEMPLATE);
   await page.evaluate(() => window.mtmap.whenIdle());
-  await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 12 }), LONELY);
+  await clickLonelyPolygon(page);
+
+  // edited features (here: only the lonely polygon kept) leave the tiles for a GeoJSON source
+  await page.evaluate((id) => {
+    // the store's action, as the repair of self-intersecting polygons calls it (getState() is typed as data only)
+    const s = window.mtmap.getState() as ReturnType<typeof window.mtmap.getState> & { setUserLayerFeatures(id: string, fc: unknown): void };
+    s.setUserLayerFeatures(id, { type: 'FeatureCollection', features: s.layerData[id]!.data!.features.slice(-1) });
+  }, layer.id);
   await settle(page);
-  await clickMapAt(page, LONELY);
-  const popup = page.locator('.maplibregl-popup');
-  await expect(popup).toBeVisible();
-  await expect(popup).toContainText('LO-LẺ');
+  expect(await mapSourceOf(page, layer.id)).toEqual({ type: 'geojson', tiles: null, held: null });
+  await page.evaluate(() => window.mtmap.map.jumpTo({ center: [102.415, 22.315], zoom: 13 }));
+  await settle(page);
+  expect(await renderedCount(page, layer.id)).toBe(0);
+  await page.evaluate(() => document.querySelector<HTMLElement>('.maplibregl-popup-close-button')?.click());
+  await expect(page.locator('.maplibregl-popup')).toHaveCount(0);
+  await clickLonelyPolygon(page);
   fs.rmSync(dir, { recursive: true, force: true });
 });

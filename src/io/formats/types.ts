@@ -3,6 +3,7 @@
 
 import type { FeatureCollection } from 'geojson';
 import type { PointTable } from '../point_table';
+import type { GeometryKind } from '../../catalog/manifest_types';
 import type { ImportStringKey } from '../../i18n/strings_import';
 
 export type ImportParams = Record<string, string | number>;
@@ -27,6 +28,8 @@ export interface ImportedLayer {
   data: FeatureCollection;
   /** A large point CSV as typed columns (transferred, not cloned); drawn by deck.gl from binary attributes. */
   points?: PointTable;
+  /** Vector tiles in the import worker of the polygons or lines of a large layer, by kind (io/worker_tiles.ts). */
+  tiles?: Partial<Record<GeometryKind, string>>;
   /** CRS id (see io/crs.ts) the coordinates were read in, before reprojection. */
   sourceCrs: string;
   warnings: ImportMessage[];
