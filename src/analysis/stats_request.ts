@@ -1,3 +1,4 @@
+import { spreadSample } from './spread_sample';
 import type { Feature } from 'geojson';
 import type { BoundarySetSpec, LayerSpec } from '../catalog/manifest_types';
 import type { AppState } from '../state/store';
@@ -23,10 +24,13 @@ export function styleField(layer: LayerSpec): string | null {
 
 const MAX_CLASSES = 24;
 
-/** Fields worth grouping by: the style field first, then fields with 2..24 distinct values. */
+/**
+ * Fields worth grouping by: the style field first, then fields with 2..24 distinct values,
+ * judged from a sample of a large layer (the panels ask whenever layer data changes).
+ */
 export function groupableFields(layer: LayerSpec, features: readonly Feature[]): string[] {
   const distinct = new Map<string, Set<string>>();
-  for (const f of features) {
+  for (const f of spreadSample(features)) {
     for (const [k, v] of Object.entries(f.properties ?? {})) {
       if (v === null || v === undefined || v === '' || typeof v === 'object') continue;
       let set = distinct.get(k);

@@ -15,7 +15,7 @@ export function singleStyle(index: number, geometry: GeometryKind): LayerStyle {
 }
 
 /** Fields with at least one non-empty value, and which of them are numeric throughout. */
-export function describeFields(features: Feature[]): { name: string; numeric: boolean }[] {
+export function describeFields(features: readonly Feature[]): { name: string; numeric: boolean }[] {
   const seen = new Map<string, boolean>();
   for (const f of features) {
     for (const [k, v] of Object.entries(f.properties ?? {})) {

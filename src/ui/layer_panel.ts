@@ -2,6 +2,7 @@ import type { Lang, LayerSpec, LayerStyle } from '../catalog/manifest_types';
 import type { AppState, AppStore } from '../state/store';
 import { allGroups, allLayers } from '../state/store';
 import { categoriesStyle, describeFields, graduatedStyle, singleStyle } from '../style/auto_style';
+import { spreadSample } from '../analysis/spread_sample';
 import { CLASS_METHODS, DEFAULT_CLASSES, DEFAULT_RAMP, MAX_CLASSES, MIN_CLASSES, RAMP_IDS, RAMPS, isRampId, type ClassMethod } from '../style/classify';
 import { valueLabels } from './feature_popup';
 import { localize, renderMessage, t } from '../i18n/i18n';
@@ -147,7 +148,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
     const entry = store.getState().layerData[layer.id];
     // a large point table is described (and its classes chosen) from a sample of its rows
     const features = entry?.points ? sampleFeatures(entry.points) : (entry?.data?.features ?? []);
-    const fields = describeFields(features);
+    const fields = describeFields(spreadSample(features));
     const modeId = `style-mode-${layer.id}`;
     const fieldId = `style-field-${layer.id}`;
     const mode = h('select', { id: modeId, 'data-focus-key': `style-mode:${layer.id}` });
