@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvColumnar } from './csv_columnar';
-import { countLines, distinctValues, encodeText, pointTableFromColumnar, positionOffsets, rowProperties, tableBounds, tableToFeatures, tableTransferables, textAt } from './point_table';
+import { countLines, distinctValues, encodeText, sampleFeatures, tableFields, pointTableFromColumnar, positionOffsets, rowProperties, tableBounds, tableToFeatures, tableTransferables, textAt } from './point_table';
 import { parseCsvPoints } from './parse_layer_file';
+import { describeFields } from '../style/auto_style';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -19,6 +20,12 @@ describe('point tables from columnar CSV', () => {
     expect(small.value.data.features.map((f) => f.properties)).toEqual([rowProperties(r.table, 0), rowProperties(r.table, 1)]);
     expect(tableToFeatures(r.table).features[1]!.geometry).toEqual({ type: 'Point', coordinates: [102.7, 22.6] });
     expect(tableBounds(r.table)).toEqual([102.5, 22.4, 102.7, 22.6]);
+  });
+
+  it('lists its fields as describeFields does for its rows as features', () => {
+    const r = pointTableFromColumnar(parseCsvColumnar(enc(csv)), 'lon', 'lat')!;
+    expect(tableFields(r.table)).toEqual(describeFields(sampleFeatures(r.table)));
+    expect(tableFields(r.table).filter((f) => f.numeric).map((f) => f.name)).toEqual(['id', 'lon', 'lat', 'ha']);
   });
 
   it('returns null when a coordinate column is not numeric', () => {

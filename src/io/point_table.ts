@@ -252,6 +252,11 @@ export function distinctValues(t: PointTable, column: string, max = 200): string
 
 const distinctCache = new WeakMap<PointTable, Map<string, string[]>>();
 
+/** The table's attribute columns, as `describeFields` (style/auto_style.ts) lists a layer's fields. */
+export function tableFields(t: PointTable): { name: string; numeric: boolean }[] {
+  return t.columns.map((name) => ({ name, numeric: name in t.numeric }));
+}
+
 /** Features of up to `max` rows spread over the table: enough to describe fields and pick style classes. */
 export function sampleFeatures(t: PointTable, max = 5000): Feature[] {
   const step = Math.max(1, Math.floor(t.length / max));
