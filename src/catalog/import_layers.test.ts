@@ -1,22 +1,26 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createAppStore } from '../state/store';
 import { importFile } from '../io/formats/registry';
-import type { ImportInput, ImportOptions } from '../io/formats/types';
+import { readInput, type ImportInput, type ImportOptions } from '../io/formats/types';
 import { importInputs, peekTable, type Importer, type OptionsRequest } from './import_layers';
 
 // The column/CRS dialog hook: a failed CSV import asks for options and retries with the same
-// bytes, even though the real client transfers (detaches) the buffer it is given.
+// bytes. The real client transfers (detaches) the buffer it is given, or hands the worker the
+// file to read, and puts the bytes the worker hands back into the input.
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
-/** Runs the real parsers in-process and detaches the buffer like ImportClient's postMessage. */
+/** Runs the real parsers in-process, moving the bytes as ImportClient and its worker do. */
 function transferringImporter(seen: ImportOptions[]): Importer {
   return {
     async import(input, options, onProgress) {
       seen.push(options);
-      const copy = new Uint8Array(input.bytes);
-      structuredClone(input.bytes.buffer, { transfer: [input.bytes.buffer as ArrayBuffer] });
-      return importFile({ ...input, bytes: copy }, options, onProgress);
+      const read = await readInput(input);
+      const inWorker = structuredClone(read.bytes, { transfer: [read.bytes.buffer as ArrayBuffer] });
+      expect(input.bytes.byteLength).toBe(0);
+      const result = await importFile({ ...read, bytes: inWorker }, options, onProgress);
+      input.bytes = structuredClone(inWorker, { transfer: [inWorker.buffer as ArrayBuffer] });
+      return result;
     },
   };
 }
@@ -52,6 +56,18 @@ describe('importInputs with askOptions', () => {
       expect(lat).toBeLessThan(22.8);
     }
     // the caller's bytes are intact
+    expect(new TextDecoder().decode(input.bytes)).toBe(METRES_CSV);
+  });
+
+  it('retries a file that the worker read itself (the file picker), with the bytes it handed back', async () => {
+    const store = createAppStore('en');
+    const seen: ImportOptions[] = [];
+    const input: ImportInput = { name: 'diem.csv', bytes: new Uint8Array(0), file: new Blob([enc(METRES_CSV)]) };
+    const askOptions = vi.fn(async () => ({ crs: 'VN2000:TM3:103', csv: { x: 'Bắc', y: 'Đông', xIsNorthing: true } }));
+    const out = await importInputs(store, transferringImporter(seen), [input], { askOptions });
+    expect(askOptions).toHaveBeenCalledTimes(1);
+    expect(out.layers).toHaveLength(1);
+    expect(store.getState().layerData[out.layers[0]!]!.featureCount).toBe(2);
     expect(new TextDecoder().decode(input.bytes)).toBe(METRES_CSV);
   });
 

@@ -3,7 +3,7 @@ import { importFile } from '../io/formats/registry';
 import type { ImportRequest, ImportResponse } from './import_protocol';
 import { tableTransferables } from '../io/point_table';
 import { SLICED_FEATURES, postInSlices } from '../io/map_source';
-import type { ImportedLayer, ImportResult } from '../io/formats/types';
+import { readInput, type ImportedLayer, type ImportResult } from '../io/formats/types';
 import { TileIndexes, tileUrl } from '../io/worker_tiles';
 import { geometryMatches } from '../io/parse_layer_file';
 import type { GeometryKind } from '../catalog/manifest_types';
@@ -43,7 +43,8 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
   running.set(req.id, controller);
   let last = 0;
   try {
-    const result = await importFile(req.input, { ...req.options, signal: controller.signal }, (progress) => {
+    const input = await readInput(req.input);
+    const result = await importFile(input, { ...req.options, signal: controller.signal }, (progress) => {
       const now = performance.now();
       if (now - last > 50 || progress.stage === 'done') {
         last = now;
@@ -62,8 +63,9 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
           }),
         }
       : result;
-    const transfer = sent.ok ? sent.layers.flatMap((l) => (l.points ? tableTransferables(l.points) : [])) : [];
-    scope.postMessage({ type: 'result', id: req.id, result: sent } satisfies ImportResponse, transfer);
+    const transfer = new Set<Transferable>(sent.ok ? sent.layers.flatMap((l) => (l.points ? tableTransferables(l.points) : [])) : []);
+    transfer.add(input.bytes.buffer as ArrayBuffer);
+    scope.postMessage({ type: 'result', id: req.id, result: sent, bytes: input.bytes } satisfies ImportResponse, [...transfer]);
   } finally {
     running.delete(req.id);
   }

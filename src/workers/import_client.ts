@@ -13,7 +13,7 @@ export class ImportClient {
 
   private worker: Worker | null = null;
   private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: ImportResult) => void; onProgress: (p: ImportProgress) => void }>();
+  private readonly pending = new Map<number, { resolve: (r: ImportResult) => void; onProgress: (p: ImportProgress) => void; input: ImportInput }>();
   /** Features of large layers arriving in slices (io/map_source.ts). */
   private readonly slices = new FeatureSlices();
   /** Tiles of large polygon and line layers, which the worker keeps (io/worker_tiles.ts). */
@@ -32,6 +32,7 @@ export class ImportClient {
       else if (msg.type === 'features') this.slices.add(msg);
       else {
         this.pending.delete(msg.id);
+        p.input.bytes = msg.bytes;
         if (msg.result.ok) this.slices.fill(msg.id, msg.result.layers.map((l) => l.data));
         p.resolve(msg.result);
       }
@@ -42,13 +43,14 @@ export class ImportClient {
 
   import(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
     const worker = this.ensureWorker();
-    if (this.onLargePoints && mayHoldLargePointTable(input.name, input.bytes.length)) this.onLargePoints();
+    if (this.onLargePoints && mayHoldLargePointTable(input.name, input.file?.size ?? input.bytes.length)) this.onLargePoints();
     const id = this.nextId++;
     const { signal, ...rest } = options;
     return new Promise<ImportResult>((resolve) => {
-      this.pending.set(id, { resolve, onProgress });
+      this.pending.set(id, { resolve, onProgress, input });
       signal?.addEventListener('abort', () => worker.postMessage({ type: 'cancel', id } satisfies ImportRequest), { once: true });
-      worker.postMessage({ type: 'import', id, input, options: rest, tileProvider: this.tileProvider } satisfies ImportRequest, [input.bytes.buffer]);
+      // the bytes are transferred, or the file is read in the worker; either way they come back
+      worker.postMessage({ type: 'import', id, input, options: rest, tileProvider: this.tileProvider } satisfies ImportRequest, [input.bytes.buffer as ArrayBuffer]);
     });
   }
 }

@@ -14,5 +14,6 @@ export type ImportResponse =
   | { type: 'progress'; id: number; progress: ImportProgress }
   /** Part of a large layer's features, ahead of the result, where that layer then has none (io/map_source.ts). */
   | FeatureSliceMessage
-  | { type: 'result'; id: number; result: ImportResult }
+  /** `bytes`: the file's bytes, transferred back for a retry with other options. */
+  | { type: 'result'; id: number; result: ImportResult; bytes: Uint8Array }
   | TileResponse;
