@@ -82,6 +82,8 @@ const importPanel = mountImportPanel({
   dropTarget: byId('map-wrap'),
   importFiles: (files, onProgress, signal) => importFiles(store, importer, files, { onProgress: progressOf(onProgress), signal, askOptions }),
   importUrl: (url, onProgress, signal) => importUrl(store, importer, url, { onProgress: progressOf(onProgress), signal, askOptions }),
+  // a large point CSV's first frame then finds deck.gl's program compiled (DeckPoints.warmUp)
+  onIntent: () => mapView.warmDeck(),
 });
 mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), importControls: importPanel.element });
 mountMessages(byId('messages'), store);
@@ -142,6 +144,7 @@ window.mtmap = createAutomationApi({
   whenIdle: () => mapView.whenIdle(),
   deckLayerIds: () => mapView.deckLayerIds(),
   deckAttributeBuilds: () => mapView.deckAttributeBuilds,
+  deckWarmedUp: () => mapView.deckWarmedUp,
   importFiles: (files: Array<File | ImportInput>, options?: ImportApiOptions) => {
     const browserFiles = files.filter((f): f is File => f instanceof File);
     const inputs = files.filter((f): f is ImportInput => !(f instanceof File));

@@ -110,6 +110,9 @@ export interface MtMapApi {
   debug: {
     /** How many times deck.gl point attributes were built since start (pan/zoom must not add any). */
     deckAttributeBuilds(): number;
+  deckWarmedUp(): boolean;
+    /** Whether deck.gl's point program was compiled ahead of a large layer (the user opened the picker or dragged a file in). */
+    deckWarmedUp(): boolean;
   };
 }
 
@@ -122,6 +125,7 @@ export interface ApiDeps {
   whenIdle(): Promise<void>;
   deckLayerIds(): string[];
   deckAttributeBuilds(): number;
+  deckWarmedUp(): boolean;
   importFiles(files: Array<File | ImportInput>, options?: ImportApiOptions): Promise<ImportOutcome>;
   importUrl(url: string): Promise<ImportOutcome>;
   /** Runs the statistics engine in the worker. */
@@ -267,6 +271,7 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     openProject: (text, fileName = 'project.mtmap.json') => deps.meeting.openProjectText(text, fileName),
     debug: {
       deckAttributeBuilds: () => deps.deckAttributeBuilds(),
+      deckWarmedUp: () => deps.deckWarmedUp(),
     },
   };
 }

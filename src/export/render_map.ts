@@ -106,12 +106,14 @@ function drawDeckPoints(ctx: CanvasRenderingContext2D, map: maplibregl.Map, laye
     const radius = Math.max(1, deckRadius(spec) * scale);
     // one path per colour: a million arc() calls with a fill each would take far longer
     const paths = new Map<string, Path2D>();
+    const single = attrs.color.slice(0, 3).join(',');
     for (let i = 0; i < attrs.length; i++) {
       const pt = map.project([attrs.positions[i * 2]!, attrs.positions[i * 2 + 1]!]);
       const x = pt.x * scale;
       const y = pt.y * scale;
       if (x < -radius || y < -radius || x > width + radius || y > height + radius) continue;
-      const key = `${attrs.colors[i * 4]},${attrs.colors[i * 4 + 1]},${attrs.colors[i * 4 + 2]}`;
+      const c = attrs.colors;
+      const key = c ? `${c[i * 4]},${c[i * 4 + 1]},${c[i * 4 + 2]}` : single;
       let path = paths.get(key);
       if (!path) paths.set(key, (path = new Path2D()));
       path.moveTo(x + radius, y);

@@ -4,7 +4,7 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
 import type { FeatureCollection } from 'geojson';
-import { buildPointAttributes, buildTableAttributes, deckRadius, type PointAttributes } from './point_attributes';
+import { buildPointAttributes, buildTableAttributes, deckRadius, featureIndexOf, type PointAttributes } from './point_attributes';
 import type { PointTable } from '../io/point_table';
 import { PointPicker } from './point_picker';
 import { PointSpriteLayer } from './point_sprite_layer';
@@ -36,6 +36,8 @@ export class DeckPoints {
   attributeBuilds = 0;
 
   private order: string[] = [];
+  /** A stand-in layer that makes the GPU compile the point program before a large layer arrives (warmUp). */
+  private warm: PointSpriteLayer | null = null;
 
   constructor(private readonly map: MapLibreMap) {
     // Interleaved: deck.gl draws into MapLibre's own WebGL context, as one custom layer that it
@@ -63,7 +65,7 @@ export class DeckPoints {
       const entry = this.entries.get(id);
       if (!entry || !entry.ui.visible || entry.ui.opacity === 0 || (!buildIndex && !entry.picker.ready)) continue;
       const i = entry.picker.nearest(x, y, radius, project, unproject);
-      if (i >= 0) return { layerId: entry.spec.id, featureIndex: entry.attrs.featureIndex[i]!, lngLat: [entry.attrs.positions[2 * i]!, entry.attrs.positions[2 * i + 1]!] };
+      if (i >= 0) return { layerId: entry.spec.id, featureIndex: featureIndexOf(entry.attrs, i), lngLat: [entry.attrs.positions[2 * i]!, entry.attrs.positions[2 * i + 1]!] };
     }
     return null;
   }
@@ -88,6 +90,36 @@ export class DeckPoints {
     return this.entries.has(id);
   }
 
+  /**
+   * Links and draws the point program once, with one invisible point, so that the first frame of
+   * a large layer finds it ready. On software WebGL, linking the program and compiling it at its
+   * first draw took 130–220 ms of one main-thread task in that frame (CPU profile of a 50 MB
+   * import), and no WebGL call can make that wait asynchronous here (the browser has no
+   * KHR_parallel_shader_compile). luma.gl's pipeline cache hands the program to the real layer,
+   * which must ask for the same one: float32 offsets (LNGLAT_OFFSETS) and the same attributes.
+   * Called when the user shows the intent to import (file picker, drag over the map), so the
+   * pause falls while a file is being chosen rather than while it loads.
+   */
+  warmUp(): void {
+    if (this.warm || this.entries.size > 0) return;
+    const attrs: PointAttributes = {
+      length: 1,
+      positions: new Float64Array([0, -80]),
+      offsets: new Float32Array([0, 0]),
+      // far outside the district and fully transparent: drawn, never seen
+      origin: [0, -80],
+      colors: null,
+      color: [0, 0, 0, 0],
+      featureIndex: null,
+    };
+    this.warm = pointLayer('__warm-up__', attrs, 1.5, { visible: true, opacity: 1 });
+    this.render(this.order);
+  }
+
+  get warmedUp(): boolean {
+    return this.warm !== null;
+  }
+
   /** Draws in the given order, top first. */
   render(order: string[]): void {
     this.order = order.filter((id) => this.entries.has(id));
@@ -95,7 +127,9 @@ export class DeckPoints {
       const { attrs, spec, ui } = this.entries.get(id)!;
       return pointLayer(id, attrs, deckRadius(spec), ui);
     });
-    this.overlay.setProps({ layers });
+    // the stand-in stays until a real layer holds the program (luma.gl frees it with its last user)
+    if (this.warm && layers.length > 0) this.warm = null;
+    this.overlay.setProps({ layers: this.warm ? [this.warm] : layers });
   }
 
   destroy(map: MapLibreMap): void {
@@ -108,7 +142,12 @@ export function pointLayer(id: string, attrs: PointAttributes, radiusPixels: num
   return new PointSpriteLayer({
     id,
     ...(attrs.offsets ? { coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS, coordinateOrigin: [attrs.origin[0], attrs.origin[1], 0] as [number, number, number] } : {}),
-    data: { length: attrs.length, attributes: { getPosition: { value: attrs.offsets ?? attrs.positions, size: 2 }, getFillColor: { value: attrs.colors, size: 4, normalized: true } } },
+    data: {
+      length: attrs.length,
+      attributes: { getPosition: { value: attrs.offsets ?? attrs.positions, size: 2 }, ...(attrs.colors ? { getFillColor: { value: attrs.colors, size: 4, normalized: true } } : {}) },
+    },
+    // one colour for all: a constant attribute, no buffer
+    ...(attrs.colors ? {} : { getFillColor: attrs.color }),
     visible: ui.visible,
     opacity: ui.opacity,
     radiusPixels,

@@ -301,6 +301,15 @@ export class MapView {
     void this.ensureDeck();
   }
 
+  /**
+   * Loads deck.gl and has it compile its point program (DeckPoints.warmUp) while nothing is
+   * loading: called when the user opens the file picker or drags a file over the map.
+   */
+  warmDeck(): void {
+    if (this.deck?.warmedUp) return;
+    void this.ensureDeck().then(() => this.deck!.warmUp());
+  }
+
   private ensureDeck(): Promise<void> {
     this.deckLoading ??= import('./deck_overlay').then(({ DeckPoints }) => {
       this.deck = new DeckPoints(this.map);
@@ -329,6 +338,10 @@ export class MapView {
 
   get deckAttributeBuilds(): number {
     return this.deck?.attributeBuilds ?? 0;
+  }
+
+  get deckWarmedUp(): boolean {
+    return this.deck?.warmedUp ?? false;
   }
 
   private applyLayerUi(layer: LayerSpec, ui: AppState['layerUi'][string]): void {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { buildPointAttributes, buildTableAttributes, matchesFilters } from './point_attributes';
+import { buildPointAttributes, buildTableAttributes, featureIndexOf, matchesFilters, pointColor } from './point_attributes';
 import { encodeText, positionOffsets, tableToFeatures, type PointTable } from '../io/point_table';
 
 function createPoint(lon: number, lat: number, properties: Record<string, unknown>): Feature {
@@ -14,7 +14,7 @@ describe('buildPointAttributes', () => {
     const attrs = buildPointAttributes([createPoint(102.5, 22.4, { p: 'a' }), createPoint(102.7, 22.3, { p: 'b' })], style, {});
     expect(attrs.length).toBe(2);
     expect([...attrs.positions]).toEqual([102.5, 22.4, 102.7, 22.3]);
-    expect([...attrs.colors]).toEqual([255, 0, 0, 255, 0, 0, 255, 255]);
+    expect([...attrs.colors!]).toEqual([255, 0, 0, 255, 0, 0, 255, 255]);
   });
 
   it('drops filtered-out and non-point features but remembers original indexes', () => {
@@ -25,7 +25,7 @@ describe('buildPointAttributes', () => {
     ];
     const attrs = buildPointAttributes(features, style, { year: '2023' });
     expect(attrs.length).toBe(1);
-    expect([...attrs.featureIndex]).toEqual([2]);
+    expect([...attrs.featureIndex!]).toEqual([2]);
   });
 });
 
@@ -51,16 +51,27 @@ describe('buildTableAttributes', () => {
     const t = table();
     const fromTable = buildTableAttributes(t, style, {});
     const fromFeatures = buildPointAttributes(tableToFeatures(t).features, style, {});
-    expect([...fromTable.colors]).toEqual([...fromFeatures.colors]);
+    expect([...fromTable.colors!]).toEqual([...fromFeatures.colors!]);
     expect([...fromTable.positions]).toEqual([...fromFeatures.positions]);
   });
 
   it('filters rows and maps drawn points back to table rows', () => {
     const attrs = buildTableAttributes(table(), style, { year: '2023' });
     expect(attrs.length).toBe(2);
-    expect([...attrs.featureIndex]).toEqual([1, 2]);
+    expect([...attrs.featureIndex!]).toEqual([1, 2]);
     expect([...attrs.positions]).toEqual([2, 2, 3, 3]);
-    expect([...attrs.colors]).toEqual([0, 0, 255, 255, 255, 0, 0, 255]);
+    expect([...attrs.colors!]).toEqual([0, 0, 255, 255, 255, 0, 0, 255]);
+    expect([0, 1].map((i) => featureIndexOf(attrs, i))).toEqual([1, 2]);
+    expect(pointColor(attrs, 1)).toEqual([255, 0, 0]);
+  });
+
+  it('draws every row in order with one colour without per-point arrays (single style, no filter)', () => {
+    const attrs = buildTableAttributes(table(), { type: 'single', color: '#1b7837' }, {});
+    expect(attrs.colors).toBeNull();
+    expect(attrs.featureIndex).toBeNull();
+    expect(attrs.color).toEqual([0x1b, 0x78, 0x37, 255]);
+    expect([0, 1, 2].map((i) => featureIndexOf(attrs, i))).toEqual([0, 1, 2]);
+    expect(pointColor(attrs, 2)).toEqual([0x1b, 0x78, 0x37]);
   });
 });
 
@@ -76,7 +87,7 @@ describe('buildTableAttributes offsets', () => {
 
   it('computes offsets of the filtered rows from their own bounding box', () => {
     const attrs = buildTableAttributes(table, { type: 'single', color: '#ff0000' }, { k: 'a' });
-    expect([...attrs.featureIndex]).toEqual([0, 2]);
+    expect([...attrs.featureIndex!]).toEqual([0, 2]);
     expect(attrs.origin[0]).toBeCloseTo(102.6, 12);
     expect(attrs.origin[1]).toBeCloseTo(22.4, 12);
     expect([...attrs.offsets!].map((v) => +v.toFixed(6))).toEqual([-0.2, -0.2, 0.2, 0.2]);

@@ -17,9 +17,26 @@ export interface PointAttributes {
    */
   offsets: Float32Array | null;
   origin: [number, number];
-  colors: Uint8Array;
-  /** Index of each drawn point in the layer's features, for picking. */
-  featureIndex: Uint32Array;
+  /**
+   * RGBA of each drawn point, or null when all have `color` (a single-colour style of a point
+   * table): then there is no array to fill on the main thread nor to upload (3 MB, and 10–30 ms
+   * of the task in which a 757,576-row table arrived).
+   */
+  colors: Uint8Array | null;
+  color: [number, number, number, number];
+  /** Index of each drawn point in the layer's features, for picking; null when every row is drawn, in order. */
+  featureIndex: Uint32Array | null;
+}
+
+/** The layer feature (or table row) that drawn point `i` shows. */
+export function featureIndexOf(attrs: PointAttributes, i: number): number {
+  return attrs.featureIndex ? attrs.featureIndex[i]! : i;
+}
+
+/** The RGB of drawn point `i`. */
+export function pointColor(attrs: PointAttributes, i: number): [number, number, number] {
+  const c = attrs.colors;
+  return c ? [c[i * 4]!, c[i * 4 + 1]!, c[i * 4 + 2]!] : [attrs.color[0], attrs.color[1], attrs.color[2]];
 }
 
 /** Disc radius in CSS pixels of a point layer drawn by deck.gl (map exports draw the same size). */
@@ -61,7 +78,7 @@ export function buildPointAttributes(features: Feature[], style: LayerStyle, fil
     count++;
   }
   const drawn = positions.subarray(0, count * 2);
-  return { length: count, positions: drawn, ...positionOffsets(drawn), colors: colors.subarray(0, count * 4), featureIndex: featureIndex.subarray(0, count) };
+  return { length: count, positions: drawn, ...positionOffsets(drawn), colors: colors.subarray(0, count * 4), color: [0, 0, 0, 255], featureIndex: featureIndex.subarray(0, count) };
 }
 
 /**
@@ -72,11 +89,8 @@ export function buildPointAttributes(features: Feature[], style: LayerStyle, fil
 export function buildTableAttributes(table: PointTable, style: LayerStyle, filters: Record<string, string>): PointAttributes {
   const n = table.length;
   const active = Object.entries(filters);
-  let featureIndex: Uint32Array;
-  if (active.length === 0) {
-    featureIndex = new Uint32Array(n);
-    for (let i = 0; i < n; i++) featureIndex[i] = i;
-  } else {
+  let featureIndex: Uint32Array | null = null;
+  if (active.length > 0) {
     const keep = new Uint32Array(n);
     let m = 0;
     for (let i = 0; i < n; i++) {
@@ -92,14 +106,18 @@ export function buildTableAttributes(table: PointTable, style: LayerStyle, filte
     }
     featureIndex = keep.subarray(0, m);
   }
-  const count = featureIndex.length;
-  const positions = count === n ? table.positions : new Float64Array(count * 2);
-  if (count !== n) {
+  const count = featureIndex ? featureIndex.length : n;
+  const positions = !featureIndex ? table.positions : new Float64Array(count * 2);
+  if (featureIndex) {
     for (let k = 0; k < count; k++) {
       const i = featureIndex[k]!;
       positions[2 * k] = table.positions[2 * i]!;
       positions[2 * k + 1] = table.positions[2 * i + 1]!;
     }
+  }
+  if (style.type === 'single') {
+    const [r, g, b] = hexToRgb(style.color);
+    return { length: count, positions, ...tableOffsets(table, positions), colors: null, color: [r, g, b, 255], featureIndex };
   }
   const colors = new Uint8Array(count * 4);
   const rgba = (hex: string): number => {
@@ -107,17 +125,17 @@ export function buildTableAttributes(table: PointTable, style: LayerStyle, filte
     return r | (g << 8) | (b << 16) | (255 << 24);
   };
   const out = new Uint32Array(colors.buffer); // little-endian: r, g, b, a in memory order
-  if (style.type === 'single') out.fill(rgba(style.color));
-  else {
+  const row = (k: number) => (featureIndex ? featureIndex[k]! : k);
+  {
     const field = style.field;
     const dict = table.text[field]?.kind === 'dict' ? (table.text[field] as Extract<TextColumn, { kind: 'dict' }>) : null;
     if (dict) {
       const byCode = dict.values.map((v) => rgba(featureColor(style, { [field]: v.trim() === '' ? null : v.trim() })));
-      for (let k = 0; k < count; k++) out[k] = byCode[dict.codes[featureIndex[k]!]!]!;
+      for (let k = 0; k < count; k++) out[k] = byCode[dict.codes[row(k)]!]!;
     } else {
       const cache = new Map<string | number | null, number>();
       for (let k = 0; k < count; k++) {
-        const v = valueAt(table, field, featureIndex[k]!);
+        const v = valueAt(table, field, row(k));
         let c = cache.get(v);
         if (c === undefined) {
           c = rgba(featureColor(style, { [field]: v }));
@@ -127,7 +145,10 @@ export function buildTableAttributes(table: PointTable, style: LayerStyle, filte
       }
     }
   }
-  // the table's own offsets (built in its worker) when every row is drawn
-  const offsets = positions === table.positions && table.drawOffsets ? table.drawOffsets : positionOffsets(positions);
-  return { length: count, positions, ...offsets, colors, featureIndex };
+  return { length: count, positions, ...tableOffsets(table, positions), colors, color: [0, 0, 0, 255], featureIndex };
+}
+
+/** The table's own offsets (built in its worker) when every row is drawn. */
+function tableOffsets(table: PointTable, positions: Float64Array) {
+  return positions === table.positions && table.drawOffsets ? table.drawOffsets : positionOffsets(positions);
 }

@@ -12,6 +12,8 @@ export interface ImportPanelDeps {
   dropTarget: HTMLElement;
   importFiles(files: File[], onProgress: (file: string, fraction: number) => void, signal: AbortSignal): Promise<ImportOutcome>;
   importUrl(url: string, onProgress: (file: string, fraction: number) => void, signal: AbortSignal): Promise<ImportOutcome>;
+  /** The user is about to import (opens the picker, drags files into the page, focuses the URL field). */
+  onIntent?(): void;
 }
 
 export interface ImportPanel {
@@ -57,7 +59,12 @@ export function mountImportPanel(deps: ImportPanelDeps): ImportPanel {
     }
   };
 
-  pick.addEventListener('click', () => input.click());
+  const intent = () => deps.onIntent?.();
+  pick.addEventListener('click', () => {
+    intent();
+    input.click();
+  });
+  url.addEventListener('focus', intent);
   input.addEventListener('change', () => {
     const files = [...(input.files ?? [])];
     input.value = '';
@@ -99,6 +106,11 @@ export function mountImportPanel(deps: ImportPanelDeps): ImportPanel {
     const files = [...(e.dataTransfer?.files ?? [])];
     if (files.length > 0) void run((p, s) => deps.importFiles(files, p, s));
   };
+  // files entering the window, before they reach the map: the earliest sign of a drop
+  const onWindowEnter = (e: DragEvent) => {
+    if (hasFiles(e)) intent();
+  };
+  window.addEventListener('dragenter', onWindowEnter);
   const target = deps.dropTarget;
   target.addEventListener('dragenter', onEnter);
   target.addEventListener('dragover', onOver);
@@ -124,6 +136,7 @@ export function mountImportPanel(deps: ImportPanelDeps): ImportPanel {
     element,
     unmount() {
       unsub();
+      window.removeEventListener('dragenter', onWindowEnter);
       target.removeEventListener('dragenter', onEnter);
       target.removeEventListener('dragover', onOver);
       target.removeEventListener('dragleave', onLeave);

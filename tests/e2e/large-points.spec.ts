@@ -1,8 +1,9 @@
 import { clickMapAt, expect, openApp, settle, test } from './helpers';
 
-// A 100,000-point CSV through the real file input: it goes to typed columns in the worker and
+// A 100,000-point CSV chosen with the file picker: it goes to typed columns in the worker and
 // deck.gl binary attributes (renderer "deck", no GeoJSON features on the main thread), and a
-// click on a point shows that row's attributes as text.
+// click on a point shows that row's attributes as text. Opening the picker has deck.gl compile
+// its point program ahead (DeckPoints.warmUp); the layer then draws with it.
 
 const ROWS = 100_000;
 // one point far from the cloud, so a click there can only pick it
@@ -23,7 +24,10 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
   test.setTimeout(180_000);
   await openApp(page);
   const before = await page.evaluate(() => window.mtmap.listLayers().map((l) => l.id));
-  await page.locator('#import-file').setInputFiles({ name: 'ho-dan.csv', mimeType: 'text/csv', buffer: bigCsv() });
+  expect(await page.evaluate(() => window.mtmap.debug.deckWarmedUp())).toBe(false);
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), page.locator('#import-pick').click()]);
+  await expect.poll(() => page.evaluate(() => window.mtmap.debug.deckWarmedUp()), { timeout: 30_000 }).toBe(true);
+  await chooser.setFiles({ name: 'ho-dan.csv', mimeType: 'text/csv', buffer: bigCsv() });
   await expect
     .poll(() => page.evaluate((ids) => window.mtmap.listLayers().filter((l) => !ids.includes(l.id) && l.renderer === 'deck').length, before), { timeout: 90_000 })
     .toBe(1);
@@ -38,6 +42,23 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
   expect(held).toEqual({ data: null, points: ROWS, position: LONELY });
   // listed in the layer panel
   await expect(page.locator('.layer-list li', { hasText: 'ho-dan' }).first()).toBeVisible();
+
+  // drawn in the layer's one colour (a constant attribute), with the program compiled ahead
+  await page.evaluate(() => window.mtmap.map.jumpTo({ center: [102.55, 22.4], zoom: 11 }));
+  await settle(page);
+  expect(await page.evaluate(() => window.mtmap.debug.deckWarmedUp())).toBe(false);
+  const color = await page.evaluate((id) => (window.mtmap.getState().userLayers.find((l) => l.id === id)!.style as { color: string }).color, layer.id);
+  const rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
+  const inColour = await page.evaluate((rgb) => {
+    const src = window.mtmap.map.getCanvas();
+    const ctx = new OffscreenCanvas(src.width, src.height).getContext('2d')!;
+    ctx.drawImage(src, 0, 0);
+    const d = ctx.getImageData(0, 0, src.width, src.height).data;
+    let n = 0;
+    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]!) < 12 && Math.abs(d[i + 1]! - rgb[1]!) < 12 && Math.abs(d[i + 2]! - rgb[2]!) < 12) n++;
+    return n;
+  }, rgb);
+  expect(inColour).toBeGreaterThan(2_000);
 
   await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 12 }), LONELY);
   await settle(page);

@@ -122,9 +122,9 @@ async function deckBuild(mode: Mode) {
   } else if (mode === 'scatterplot-binary') {
     // the same binary attributes drawn by deck.gl's stock ScatterplotLayer (instanced quads),
     // which the app used before: shows what the point-sprite layer saves on software WebGL
-    const attrs = buildTableAttributes(t, STYLE, {});
+    const attrs = buildTableAttributes(t, STYLE, {}); // categories: per-point colours
     buildMs = performance.now() - t0;
-    issued = await drawn([new ScatterplotLayer({ id, data: { length: attrs.length, attributes: { getPosition: { value: attrs.positions, size: 2 }, getFillColor: { value: attrs.colors, size: 4, normalized: true } } }, radiusUnits: 'pixels', getRadius: 2, stroked: false })]);
+    issued = await drawn([new ScatterplotLayer({ id, data: { length: attrs.length, attributes: { getPosition: { value: attrs.positions, size: 2 }, getFillColor: { value: attrs.colors!, size: 4, normalized: true } } }, radiusUnits: 'pixels', getRadius: 2, stroked: false })]);
   } else {
     // accessor input of the same columns into the same layer: deck.gl calls getPosition /
     // getFillColor per row and builds the attributes itself
