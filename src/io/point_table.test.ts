@@ -3,6 +3,7 @@ import { parseCsvColumnar } from './csv_columnar';
 import { countLines, distinctValues, encodeText, sampleFeatures, tableFields, pointTableFromColumnar, positionOffsets, rowProperties, tableBounds, tableToFeatures, tableTransferables, textAt } from './point_table';
 import { parseCsvPoints } from './parse_layer_file';
 import { describeFields } from '../style/auto_style';
+import { PointPicker } from '../map/point_picker';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 
@@ -26,6 +27,14 @@ describe('point tables from columnar CSV', () => {
     const r = pointTableFromColumnar(parseCsvColumnar(enc(csv)), 'lon', 'lat')!;
     expect(tableFields(r.table)).toEqual(describeFields(sampleFeatures(r.table)));
     expect(tableFields(r.table).filter((f) => f.numeric).map((f) => f.name)).toEqual(['id', 'lon', 'lat', 'ha']);
+  });
+
+  it('carries a point index of its positions, transferred with them', () => {
+    const r = pointTableFromColumnar(parseCsvColumnar(enc(csv)), 'lon', 'lat')!;
+    expect(r.table.pointIndex).toBeInstanceOf(ArrayBuffer);
+    expect(tableTransferables(r.table)).toContain(r.table.pointIndex);
+    const picker = new PointPicker(r.table.positions, r.table.pointIndex);
+    expect(picker.within(102.6, 22.5, 102.8, 22.7)).toEqual([1]);
   });
 
   it('returns null when a coordinate column is not numeric', () => {

@@ -1,5 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ColumnarCsv } from './csv_columnar';
+import { pointIndexData } from '../analysis/spatial_index';
 
 // A large point layer held as columns instead of GeoJSON features: positions in one
 // Float64Array (lon, lat interleaved, WGS 84), number columns as Float64Arrays, text columns
@@ -26,6 +27,8 @@ export interface PointTable {
    * computed where the table is built (a worker) so the main thread need not.
    */
   drawOffsets?: PositionOffsets;
+  /** A point index of `positions` (analysis/spatial_index.ts pointIndexData), built with the table so clicks need not. */
+  pointIndex?: ArrayBuffer;
 }
 
 export interface PositionOffsets {
@@ -180,7 +183,8 @@ export function pointTableFromColumnar(csv: ColumnarCsv, lon: string, lat: strin
     const kept = all ? col : Array.from(keep.subarray(0, m), (i) => col[i] ?? '');
     text[c] = encodeText(kept);
   }
-  return { table: { length: m, positions, columns: csv.columns, numeric, text, drawOffsets: positionOffsets(positions) }, skipped };
+  const pointIndex = pointIndexData(positions);
+  return { table: { length: m, positions, columns: csv.columns, numeric, text, drawOffsets: positionOffsets(positions), ...(pointIndex ? { pointIndex } : {}) }, skipped };
 }
 
 /** The ArrayBuffers to transfer when posting a table (each once). */
@@ -189,6 +193,7 @@ export function tableTransferables(t: PointTable): ArrayBuffer[] {
   const add = (a: ArrayBufferView) => set.add(a.buffer as ArrayBuffer);
   add(t.positions);
   if (t.drawOffsets?.offsets) add(t.drawOffsets.offsets);
+  if (t.pointIndex) set.add(t.pointIndex);
   for (const c of Object.values(t.numeric)) add(c);
   for (const c of Object.values(t.text)) {
     if (c.kind === 'dict') add(c.codes);

@@ -44,7 +44,9 @@ export class DeckPoints {
     // keeps on top of the map's layers (as the overlaid canvas was). A second
     // context (overlaid mode) costs about a second to create on software WebGL and its canvas
     // resize waits for the map's pending frames, both on the main thread.
-    this.overlay = new MapboxOverlay({ interleaved: exposeTransform(map), layers: [] });
+    // the map view sets the cursor (a pointer over features and points); deck.gl would set its
+    // own 'grab' on the shared canvas at every frame
+    this.overlay = new MapboxOverlay({ interleaved: exposeTransform(map), layers: [], getCursor: () => map.getCanvas().style.cursor });
     map.addControl(this.overlay);
   }
 
@@ -79,7 +81,9 @@ export class DeckPoints {
     }
     const attrs = 'positions' in data ? buildTableAttributes(data, spec.style, ui.filters) : buildPointAttributes(data.features, spec.style, ui.filters);
     this.attributeBuilds++;
-    this.entries.set(spec.id, { spec, data, ui, attrs, builtFor: key, picker: new PointPicker(attrs.positions) });
+    // a table's own index (built in its worker) when every row is drawn, in order
+    const prebuilt = 'positions' in data && attrs.positions === data.positions ? data.pointIndex : undefined;
+    this.entries.set(spec.id, { spec, data, ui, attrs, builtFor: key, picker: new PointPicker(attrs.positions, prebuilt) });
   }
 
   remove(id: string): void {

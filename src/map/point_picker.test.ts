@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PointPicker } from './point_picker';
+import { pointIndexData } from '../analysis/spatial_index';
 
 // a flat test projection: 100 px per degree, y down
 const project = (lon: number, lat: number): [number, number] => [lon * 100, -lat * 100];
@@ -28,6 +29,14 @@ describe('PointPicker', () => {
     fresh.within(0, 0, 2, 2);
     expect(fresh.ready).toBe(true);
     expect(new PointPicker(new Float64Array(0)).ready).toBe(true);
+  });
+
+  it('is ready at once with an index built elsewhere (a worker), and answers the same', () => {
+    const copy = structuredClone(pointIndexData(positions)!);
+    const prebuilt = new PointPicker(positions, copy);
+    expect(prebuilt.ready).toBe(true);
+    expect(prebuilt.nearest(101.5, -100, 4, project, unproject)).toBe(1);
+    expect(prebuilt.within(0.9, 0.9, 1.1, 1.1).sort()).toEqual([0, 1]);
   });
 
   it('answers box queries', () => {

@@ -62,6 +62,14 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
 
   await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 12 }), LONELY);
   await settle(page);
+  // the table came with its point index (built in the worker): hovering a point shows it is clickable before any click
+  const at = await page.evaluate((ll) => window.mtmap.map.project(ll), LONELY);
+  const canvas = page.locator('#map canvas.maplibregl-canvas');
+  const cursor = () => page.evaluate(() => window.mtmap.map.getCanvas().style.cursor);
+  await canvas.hover({ position: { x: at.x + 20, y: at.y } });
+  await expect.poll(cursor).not.toBe('pointer');
+  await canvas.hover({ position: { x: at.x, y: at.y } });
+  await expect.poll(cursor).toBe('pointer');
   await clickMapAt(page, LONELY);
   const popup = page.locator('.maplibregl-popup');
   await expect(popup).toBeVisible();
