@@ -142,7 +142,7 @@ export function writeMarkdown(r, file) {
   }
   if (mem) {
     L.push('### 6. Memory', '');
-    L.push(`One pack with ${mem.points.toLocaleString('en')} points (CSV) and ${mem.polygons.toLocaleString('en')} polygons (GeoJSON), loaded into the app after the default pack. Peak of the main thread's \`JSHeapUsedSize\` (CDP \`Performance.getMetrics\`, polled every 100 ms during the load); workers' heaps are not included. Peak ${(mem.peakJsHeapBytes / 2 ** 20).toFixed(0)} MiB; ${mem.jsHeapAfterLoadBytes ? `${(mem.jsHeapAfterLoadBytes / 2 ** 20).toFixed(0)} MiB after the load` : ''}; load took ${ms(mem.loadMs)}. Layers: ${mem.layers.map((l) => `${l.id} ${l.featureCount} (${l.renderer})`).join(', ')}.`, '');
+    L.push(`One pack with ${mem.points.toLocaleString('en')} points (CSV) and ${mem.polygons.toLocaleString('en')} polygons (GeoJSON), loaded into the app after the default pack. Peak of the main thread's \`JSHeapUsedSize\` (CDP \`Performance.getMetrics\`, polled every 100 ms during the load); workers' heaps are not included (the layer worker keeps the polygons' tile index, and MapLibre's worker the parsed tiles). Peak ${(mem.peakJsHeapBytes / 2 ** 20).toFixed(0)} MiB; ${mem.jsHeapAfterLoadBytes ? `${(mem.jsHeapAfterLoadBytes / 2 ** 20).toFixed(0)} MiB after the load` : ''}; load took ${ms(mem.loadMs)}. Layers: ${mem.layers.map((l) => `${l.id} ${l.featureCount} (${l.renderer})`).join(', ')}.`, '');
   }
   if (st) {
     L.push('### 7. Statistics', '');
