@@ -22,6 +22,7 @@ import { CancelledError } from '../workers/stats_client';
 import { classPresentation, fieldLabel, mountAoiPanel, type AoiPanel } from '../ui/aoi_panel';
 import { shallowTuple } from '../ui/layer_panel';
 import { downloadBytes } from '../ui/download';
+import { releaseTiles } from '../workers/tile_requests';
 
 // Start-up wiring of the area of interest: the drawing tool, uploads through the import
 // worker, communes of the active boundary set, and the breakdown computed in the statistics
@@ -115,6 +116,8 @@ export function setupAoi(deps: AoiDeps): AoiController {
       const bytes = file instanceof File ? new Uint8Array(await file.arrayBuffer()) : file.bytes.slice();
       const result = await deps.importer.import({ name: file.name, type: file.type ?? '', bytes }, {}, () => {});
       if (!result.ok) return fail(result.error as Message);
+      // an area file with more than 5,000 polygons was also tiled for the map; it is not drawn as a layer
+      for (const url of result.layers.flatMap((l) => Object.values(l.tiles ?? {}))) releaseTiles(url);
       const ok = setGeoJson({ type: 'FeatureCollection', features: result.layers.flatMap((l) => l.data.features) }, 'uploaded', file.name);
       if (!ok) return fail({ key: 'aoi.noPolygons', params: { file: file.name } });
       for (const w of result.layers.flatMap((l) => l.warnings)) s.pushMessage('warning', w as Message);

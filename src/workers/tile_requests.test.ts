@@ -3,7 +3,7 @@ import type { LayerSpec } from '../catalog/manifest_types';
 import { createAppStore } from '../state/store';
 import type { TileRequest } from '../io/worker_tiles';
 import { tileUrl } from '../io/worker_tiles';
-import { WorkerTileRequests, registerTileProvider, releaseUnusedTiles } from './tile_requests';
+import { WorkerTileRequests, registerTileProvider, releaseTiles, releaseUnusedTiles } from './tile_requests';
 
 function userLayer(id: string): LayerSpec {
   return {
@@ -37,5 +37,13 @@ describe('releaseUnusedTiles', () => {
     expect(sent).toEqual([{ type: 'dropTiles', key: 'ka' }]);
     store.getState().removeUserLayer('b');
     expect(sent).toEqual([{ type: 'dropTiles', key: 'ka' }, { type: 'dropTiles', key: 'kb' }]);
+  });
+
+  it('releases one template directly (tiles of an import that is not shown as a layer), and ignores other URLs', () => {
+    const sent: TileRequest[] = [];
+    const provider = registerTileProvider('test', new WorkerTileRequests((m) => sent.push(m)));
+    releaseTiles(tileUrl(provider, '3-0-polygon'));
+    releaseTiles('https://example.com/{z}/{x}/{y}');
+    expect(sent).toEqual([{ type: 'dropTiles', key: '3-0-polygon' }]);
   });
 });

@@ -48,6 +48,12 @@ export function fetchWorkerTile(url: string): Promise<ArrayBuffer> {
   return provider.request(address.key, address.z, address.x, address.y);
 }
 
+/** Lets the worker that holds the tiles of `url` (a tile URL template) drop them. */
+export function releaseTiles(url: string): void {
+  const template = tileTemplateKey(url);
+  if (template) providers.get(template.provider)?.drop(template.key);
+}
+
 /**
  * Lets workers drop the tile index of a layer once no layer data refers to it any more (the
  * layer was removed, the pack replaced, or the features edited, which makes it a GeoJSON source).
@@ -59,11 +65,7 @@ export function releaseUnusedTiles(store: AppStore): () => void {
     (layerData) => {
       const now = new Set<string>();
       for (const entry of Object.values(layerData)) if (entry.tiles) now.add(entry.tiles);
-      for (const url of held) {
-        if (now.has(url)) continue;
-        const template = tileTemplateKey(url);
-        if (template) providers.get(template.provider)?.drop(template.key);
-      }
+      for (const url of held) if (!now.has(url)) releaseTiles(url);
       held = now;
     },
   );
