@@ -193,6 +193,28 @@ async function browserBenches(results) {
     return { ctx, page };
   };
 
+  /**
+   * Opens the app, fetches a generated file into the page (untimed), imports it with
+   * mtmap.importFiles — the file input's path after File.arrayBuffer() — and times it until its
+   * layers are drawn (by deck.gl when `deck`) and the map is idle.
+   */
+  const importInFreshPage = async (url, name, { deck }) => {
+    const { ctx, page } = await openApp();
+    const r = await page.evaluate(async ({ url, name, deck }) => {
+      const buf = new Uint8Array(await (await fetch(url)).arrayBuffer());
+      await new Promise((r) => setTimeout(r, 300));
+      const t = performance.now();
+      const out = await window.mtmap.importFiles([{ name, bytes: buf }]);
+      if (deck) for (let i = 0; i < 3000 && !window.mtmap.listLayers().some((l) => out.layers.includes(l.id) && l.renderer === 'deck'); i++) await new Promise((r) => setTimeout(r, 10));
+      await window.mtmap.whenIdle();
+      await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+      const ms = performance.now() - t;
+      await new Promise((r) => setTimeout(r, 300));
+      const l = window.mtmap.listLayers().find((x) => out.layers.includes(x.id));
+      return { ms, t, layers: out.layers.length, errors: out.errors, featureCount: l?.featureCount, renderer: l?.renderer };
+    }, { url, name, deck });
+    return { ctx, page, r };
+  };
   const longestSince = (page, t) => page.evaluate((t) => window.__longTasks.filter((e) => e.start + e.duration >= t).reduce((m, e) => Math.max(m, e.duration), 0), t);
   try {
     if (want('csv')) await attempt('csv', async () => {
@@ -228,20 +250,7 @@ async function browserBenches(results) {
       let info;
       const importRuns = SMOKE ? 2 : 5;
       for (let k = 0; k < importRuns; k++) {
-        const { ctx, page } = await openApp();
-        const r = await page.evaluate(async (url) => {
-          const buf = new Uint8Array(await (await fetch(url)).arrayBuffer());
-          await new Promise((r) => setTimeout(r, 300));
-          const t = performance.now();
-          const out = await window.mtmap.importFiles([{ name: 'import.csv', bytes: buf }]);
-          for (let i = 0; i < 3000 && !window.mtmap.listLayers().some((l) => out.layers.includes(l.id) && l.renderer === 'deck'); i++) await new Promise((r) => setTimeout(r, 10));
-          await window.mtmap.whenIdle();
-          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-          const ms = performance.now() - t;
-          await new Promise((r) => setTimeout(r, 300));
-          const l = window.mtmap.listLayers().find((x) => out.layers.includes(x.id));
-          return { ms, t, errors: out.errors, featureCount: l?.featureCount, renderer: l?.renderer };
-        }, `${base}/gen/import.csv`);
+        const { ctx, page, r } = await importInFreshPage(`${base}/gen/import.csv`, 'import.csv', { deck: true });
         loads.push(r.ms);
         longest.push(await longestSince(page, r.t));
         // every long task of the run, as [ms after importFiles was called, duration], to see where they fall
@@ -417,15 +426,7 @@ async function browserBenches(results) {
         // by the import worker, which keeps its tiles; the bytes are fetched first, untimed
         const imports = [], importLongest = [];
         for (let k = 0; k < RUNS; k++) {
-          const { ctx, page } = await openApp();
-          const r = await page.evaluate(async (url) => {
-            const buf = new Uint8Array(await (await fetch(url)).arrayBuffer());
-            await new Promise((r) => setTimeout(r, 300));
-            const t = performance.now();
-            const out = await window.mtmap.importFiles([{ name: 'polygons.geojson', bytes: buf }]);
-            await window.mtmap.whenIdle();
-            return { ms: performance.now() - t, t, layers: out.layers.length };
-          }, `${base}/gen/polys/polygons.geojson`);
+          const { ctx, page, r } = await importInFreshPage(`${base}/gen/polys/polygons.geojson`, 'polygons.geojson', { deck: false });
           if (r.layers !== 1) throw new Error(`polygon import made ${r.layers} layers`);
           imports.push(r.ms);
           importLongest.push(await longestSince(page, r.t));
