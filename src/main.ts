@@ -56,7 +56,12 @@ const startLoad = (url: string): Promise<boolean> => {
 };
 const cancelLoad = () => loadController?.abort();
 
+// The header and status bar are filled before the map is created: a later change of their
+// height resizes the map's drawing buffer, which on software WebGL waits for every pending
+// frame (0.2–0.9 s at start-up, measured) and redraws the whole map.
 const statusBar = mountStatusBar(byId('status-bar'), store);
+mountToolbar(byId('toolbar'), store);
+mountCommuneSearch(byId('search'), store, (f) => mapView.fitToFeature(f));
 const mapView = new MapView({
   container: byId('map'),
   store,
@@ -72,8 +77,6 @@ const zoomToCommune = (code: string): boolean => {
   return true;
 };
 
-mountToolbar(byId('toolbar'), store);
-mountCommuneSearch(byId('search'), store, (f) => mapView.fitToFeature(f));
 const importer = new ImportClient(() => mapView.prepareDeck());
 const askOptions = createImportOptionsDialog(store).ask;
 const progressOf = (onProgress: (file: string, fraction: number) => void) => (file: string, p: { fraction: number }) => onProgress(file, p.fraction);

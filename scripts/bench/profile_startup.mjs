@@ -5,7 +5,7 @@
 const PORT = Number(process.env.MT_PROFILE_PORT ?? 4395);
 import { chromium } from '@playwright/test';
 import { spawn } from 'node:child_process';
-const srv = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', process.env.MT_PROFILE_DIST ?? 'dist'], { cwd: new URL('../..', import.meta.url).pathname, stdio: 'ignore' });
+const srv = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort', '--outDir', process.env.MT_PROFILE_DIST ?? 'dist'], { cwd: new URL('../..', import.meta.url).pathname, stdio: 'ignore', detached: true });
 await new Promise((r) => setTimeout(r, 4000));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader', '--ignore-gpu-blocklist'] });
 const ctx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
@@ -26,4 +26,4 @@ console.log('idle', idle.toFixed(0));
 console.log([...byFile].sort((a, b) => b[1] - a[1]).slice(0, 8).map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`).join('\n'));
 console.log('--');
 console.log([...byFn].sort((a, b) => b[1] - a[1]).slice(0, 20).map(([k, v]) => `${(v / 1000).toFixed(0)}ms ${k}`).join('\n'));
-await browser.close(); srv.kill();
+await browser.close(); process.kill(-srv.pid);
