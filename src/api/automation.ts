@@ -110,7 +110,6 @@ export interface MtMapApi {
   debug: {
     /** How many times deck.gl point attributes were built since start (pan/zoom must not add any). */
     deckAttributeBuilds(): number;
-  deckWarmedUp(): boolean;
     /** Whether deck.gl's point program was compiled ahead of a large layer (the user opened the picker or dragged a file in). */
     deckWarmedUp(): boolean;
   };

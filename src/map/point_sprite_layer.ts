@@ -1,4 +1,4 @@
-import { Layer, picking, project32, type DefaultProps, type LayerProps, type UpdateParameters } from '@deck.gl/core';
+import { COORDINATE_SYSTEM, Layer, project32, type DefaultProps, type LayerProps, type UpdateParameters } from '@deck.gl/core';
 import { Model } from '@luma.gl/engine';
 import type { ShaderModule } from '@luma.gl/shadertools';
 
@@ -8,6 +8,14 @@ import type { ShaderModule } from '@luma.gl/shadertools';
 // instance: 100,000 instanced quads took 2,019 ms to rasterise against 101 ms as point sprites
 // (scripts/bench, same run). Points stay small (a few pixels), so the sprite size limit and
 // sprites vanishing when their centre leaves the viewport do not matter here.
+//
+// The program is kept small because software WebGL compiles it at its first draw, in one
+// main-thread task (the browser has no KHR_parallel_shader_compile): no picking module (points
+// are picked on the CPU, point_picker.ts), and for float32 offsets (LNGLAT_OFFSETS, what the app
+// draws) the projection written out rather than deck.gl's general project_position_to_clipspace,
+// which branches over every coordinate system and projection. The first draw took 224–379 ms
+// with the general program and 48–65 ms with this one (raw WebGL, the assembled sources of both,
+// same attributes and uniform blocks, 6 runs each, alternating).
 
 const uniformBlock = /* glsl */ `\
 layout(std140) uniform pointSpriteUniforms {
@@ -34,8 +42,16 @@ out vec4 vColor;
 out float vSizePixels;
 void main(void) {
   geometry.worldPosition = positions;
-  geometry.pickingColor = picking_getPickingColorFromIndex(float(gl_VertexID));
+#ifdef LNGLAT_OFFSETS_ONLY
+  // What project_position_to_clipspace does for float32 LNGLAT_OFFSETS (degrees from
+  // coordinateOrigin, no model matrix), written out: that function branches over every
+  // coordinate system and projection, and software WebGL compiles all of it at the first draw.
+  vec3 commonPerDegree = project.commonUnitsPerWorldUnit + project.commonUnitsPerWorldUnit2 * positions.y;
+  geometry.position = vec4(positions * commonPerDegree, 1.0);
+  gl_Position = project.viewProjectionMatrix * geometry.position + project.center;
+#else
   gl_Position = project_position_to_clipspace(positions, positions64Low, vec3(0.0), geometry.position);
+#endif
   DECKGL_FILTER_GL_POSITION(gl_Position, geometry);
   // one extra device pixel around the disc for the smoothed edge
   vSizePixels = 2.0 * pointSprite.radiusPixels * project.devicePixelRatio + 1.0;
@@ -85,7 +101,8 @@ export class PointSpriteLayer<D = unknown> extends Layer<Required<_PointSpriteLa
   declare state: { model?: Model };
 
   override getShaders() {
-    return super.getShaders({ vs, fs, modules: [project32, picking, pointSpriteUniforms] });
+    const offsetsOnly = this.props.coordinateSystem === COORDINATE_SYSTEM.LNGLAT_OFFSETS;
+    return super.getShaders({ vs, fs, modules: [project32, pointSpriteUniforms], ...(offsetsOnly ? { defines: { LNGLAT_OFFSETS_ONLY: 1 } } : {}) });
   }
 
   override initializeState(): void {
@@ -98,7 +115,7 @@ export class PointSpriteLayer<D = unknown> extends Layer<Required<_PointSpriteLa
 
   override updateState(params: UpdateParameters<this>): void {
     super.updateState(params);
-    if (params.changeFlags.extensionsChanged) {
+    if (params.changeFlags.extensionsChanged || params.props.coordinateSystem !== params.oldProps.coordinateSystem) {
       this.state.model?.destroy();
       this.state.model = this.createModel();
       this.getAttributeManager()!.invalidateAll();
@@ -119,6 +136,8 @@ export class PointSpriteLayer<D = unknown> extends Layer<Required<_PointSpriteLa
       bufferLayout: this.getAttributeManager()!.getBufferLayouts({ isInstanced: false }),
       topology: 'point-list',
       isInstanced: false,
+      // deck.gl sets picking uniforms on every layer; this program has no picking module
+      disableWarnings: true,
     });
   }
 }

@@ -49,21 +49,31 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
   expect(await page.evaluate(() => window.mtmap.debug.deckWarmedUp())).toBe(false);
   const color = await page.evaluate((id) => (window.mtmap.getState().userLayers.find((l) => l.id === id)!.style as { color: string }).color, layer.id);
   const rgb = [1, 3, 5].map((i) => parseInt(color.slice(i, i + 2), 16));
-  const inColour = await page.evaluate((rgb) => {
-    const src = window.mtmap.map.getCanvas();
-    const ctx = new OffscreenCanvas(src.width, src.height).getContext('2d')!;
-    ctx.drawImage(src, 0, 0);
-    const d = ctx.getImageData(0, 0, src.width, src.height).data;
-    let n = 0;
-    for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]!) < 12 && Math.abs(d[i + 1]! - rgb[1]!) < 12 && Math.abs(d[i + 2]! - rgb[2]!) < 12) n++;
-    return n;
-  }, rgb);
-  expect(inColour).toBeGreaterThan(2_000);
+  // pixels of the layer's colour in the map canvas, in a box around (x, y) or everywhere
+  const inColour = (box?: { x: number; y: number; r: number }) =>
+    page.evaluate(
+      ({ rgb, box }) => {
+        const src = window.mtmap.map.getCanvas();
+        const ctx = new OffscreenCanvas(src.width, src.height).getContext('2d')!;
+        ctx.drawImage(src, 0, 0);
+        const [x0, y0, w, h] = box ? [Math.round(box.x - box.r), Math.round(box.y - box.r), 2 * box.r + 1, 2 * box.r + 1] : [0, 0, src.width, src.height];
+        const d = ctx.getImageData(x0, y0, w, h).data;
+        let n = 0;
+        for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]!) < 12 && Math.abs(d[i + 1]! - rgb[1]!) < 12 && Math.abs(d[i + 2]! - rgb[2]!) < 12) n++;
+        return n;
+      },
+      { rgb, box },
+    );
+  expect(await inColour()).toBeGreaterThan(2_000);
 
-  await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 12 }), LONELY);
+  await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 14 }), LONELY);
   await settle(page);
-  // the table came with its point index (built in the worker): hovering a point shows it is clickable before any click
+  // drawn where it is: the point sprite's projection (float32 offsets from the layer's origin,
+  // written out in point_sprite_layer.ts) puts the lone point on MapLibre's own projection of it
   const at = await page.evaluate((ll) => window.mtmap.map.project(ll), LONELY);
+  expect(await inColour({ x: at.x, y: at.y, r: 1 })).toBeGreaterThan(0);
+  for (const [dx, dy] of [[12, 0], [-12, 0], [0, 12], [0, -12]]) expect(await inColour({ x: at.x + dx!, y: at.y + dy!, r: 4 })).toBe(0);
+  // the table came with its point index (built in the worker): hovering a point shows it is clickable before any click
   const canvas = page.locator('#map canvas.maplibregl-canvas');
   const cursor = () => page.evaluate(() => window.mtmap.map.getCanvas().style.cursor);
   await canvas.hover({ position: { x: at.x + 20, y: at.y } });
