@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { VectorTile } from '@mapbox/vector-tile';
 import { PbfReader } from 'pbf';
 import type { Feature } from 'geojson';
-import { TILE_EXTENT, TILE_SOURCE_LAYER, TileIndexes, parseTileUrl, tileTemplateKey, tileUrl } from './worker_tiles';
+import { TILE_EXTENT, TILE_SOURCE_LAYER, WorkerTileIndexes, parseTileUrl, tileTemplateKey, tileUrl } from './worker_tiles';
+import { TileIndexes } from './tile_index';
 import { WorkerTileRequests, fetchWorkerTile, registerTileProvider } from '../workers/tile_requests';
 
 // Small squares on a row near Mường Tè town; z12 tile 3217/1818 holds 102.8–102.9° E, 22.3–22.4° N.
@@ -49,6 +50,22 @@ describe('worker tiles', () => {
     const lons = ring.coordinates[0]!.map((p) => p[0]!);
     expect(Math.min(...lons)).toBeCloseTo(102.82, 4);
     expect(Math.max(...lons)).toBeCloseTo(102.825, 4);
+  });
+
+  it('loads the tiling code at the first layer, and answers tile requests the same way', async () => {
+    const tiles = new WorkerTileIndexes();
+    const posted: ArrayBuffer[] = [];
+    const post = (msg: { data: ArrayBuffer }) => posted.push(msg.data);
+    // releasing before anything was tiled does not load the tiling code
+    await tiles.handle({ type: 'dropTiles', key: 'a' }, post);
+    expect((tiles as unknown as { loaded: unknown }).loaded).toBeNull();
+    await tiles.add('a', features);
+    const [x, y] = tileAt(102.83, 22.352, 12);
+    await tiles.handle({ type: 'tile', tile: 1, key: 'a', z: 12, x, y }, post);
+    expect(decode(posted[0]!).layers[TILE_SOURCE_LAYER]!.length).toBe(3);
+    await tiles.handle({ type: 'dropTiles', key: 'a' }, post);
+    await tiles.handle({ type: 'tile', tile: 2, key: 'a', z: 12, x, y }, post);
+    expect(posted[1]!.byteLength).toBe(0);
   });
 
   it('gives an empty tile away from the data, and none once the index is dropped', () => {

@@ -1,6 +1,5 @@
-import { GeoJSONVT } from '@maplibre/geojson-vt';
-import { fromGeojsonVt } from '@maplibre/vt-pbf';
 import type { Feature } from 'geojson';
+import type { TileIndexes } from './tile_index';
 
 // Large polygon and line layers are cut into vector tiles in the worker that parsed them, and the
 // map asks that worker for each tile as it needs it (map/map_view.ts registers the protocol).
@@ -51,37 +50,26 @@ export type TileRequest = { type: 'tile'; tile: number; key: string; z: number; 
 /** An empty tile is an empty buffer: a valid vector tile with no layers. */
 export type TileResponse = { type: 'tile'; tile: number; data: ArrayBuffer };
 
-/** Worker side: the tile indexes of the large layers this worker parsed. */
-export class TileIndexes {
-  private readonly indexes = new Map<string, GeoJSONVT>();
+/**
+ * Worker side: the tile indexes of the large layers this worker parsed (io/tile_index.ts). That
+ * module, with geojson-vt and vt-pbf, is loaded at the first large layer: both workers start with
+ * every page load, and their scripts count in the start-up's JavaScript (16 kB gzipped).
+ */
+export class WorkerTileIndexes {
+  private loaded: Promise<TileIndexes> | null = null;
+
+  private indexes(): Promise<TileIndexes> {
+    return (this.loaded ??= import('./tile_index').then((m) => new m.TileIndexes()));
+  }
 
   /** Indexes a layer's features; their positions in `features` become the tiles' feature ids. */
-  add(key: string, features: Feature[]): void {
-    this.indexes.set(
-      key,
-      new GeoJSONVT({ type: 'FeatureCollection', features }, { maxZoom: TILE_MAX_ZOOM, extent: TILE_EXTENT, generateId: true, buffer: 64, tolerance: 3 }),
-    );
-  }
-
-  has(key: string): boolean {
-    return this.indexes.has(key);
-  }
-
-  tile(key: string, z: number, x: number, y: number): ArrayBuffer {
-    const tile = this.indexes.get(key)?.getTile(z, x, y);
-    if (!tile || tile.features.length === 0) return new ArrayBuffer(0);
-    const bytes = fromGeojsonVt({ [TILE_SOURCE_LAYER]: tile }, { version: 2, extent: TILE_EXTENT });
-    return bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength ? (bytes.buffer as ArrayBuffer) : (bytes.slice().buffer as ArrayBuffer);
-  }
-
-  drop(key: string): void {
-    this.indexes.delete(key);
+  async add(key: string, features: Feature[]): Promise<void> {
+    (await this.indexes()).add(key, features);
   }
 
   /** Answers a tile message; `post` transfers the tile's buffer. */
-  handle(msg: TileRequest, post: (msg: TileResponse, transfer: Transferable[]) => void): void {
-    if (msg.type === 'dropTiles') return this.drop(msg.key);
-    const data = this.tile(msg.key, msg.z, msg.x, msg.y);
-    post({ type: 'tile', tile: msg.tile, data }, [data]);
+  async handle(msg: TileRequest, post: (msg: TileResponse, transfer: Transferable[]) => void): Promise<void> {
+    if (msg.type === 'dropTiles' && !this.loaded) return;
+    (await this.indexes()).handle(msg, post);
   }
 }

@@ -4,7 +4,7 @@ import type { ImportRequest, ImportResponse } from './import_protocol';
 import { tableTransferables } from '../io/point_table';
 import { SLICED_FEATURES, postInSlices } from '../io/map_source';
 import { readInput, type ImportedLayer, type ImportResult } from '../io/formats/types';
-import { TileIndexes, tileUrl } from '../io/worker_tiles';
+import { WorkerTileIndexes, tileUrl } from '../io/worker_tiles';
 import { geometryMatches } from '../io/parse_layer_file';
 import type { GeometryKind } from '../catalog/manifest_types';
 
@@ -14,19 +14,19 @@ const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
 const post = (msg: ImportResponse) => scope.postMessage(msg);
 /** Tile indexes of the large polygon and line layers imported here, kept for the map. */
-const tiles = new TileIndexes();
+const tiles = new WorkerTileIndexes();
 
 /**
  * Cuts tiles of a large layer's polygons and of its lines, each as the layer the UI makes of them
  * (catalog/import_layers.ts splits a file's features by geometry, in the same order).
  */
-function tileLayer(layer: ImportedLayer, key: string, provider: string): ImportedLayer['tiles'] {
+async function tileLayer(layer: ImportedLayer, key: string, provider: string): Promise<ImportedLayer['tiles']> {
   if (layer.points || layer.data.features.length <= SLICED_FEATURES) return undefined;
   const urls: Partial<Record<GeometryKind, string>> = {};
   for (const kind of ['polygon', 'line'] as const) {
     const features = layer.data.features.filter((f) => geometryMatches(f.geometry, kind));
     if (features.length <= SLICED_FEATURES) continue;
-    tiles.add(`${key}-${kind}`, features);
+    await tiles.add(`${key}-${kind}`, features);
     urls[kind] = tileUrl(provider, `${key}-${kind}`);
   }
   return Object.keys(urls).length > 0 ? urls : undefined;
@@ -56,11 +56,13 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
     const sent: ImportResult = result.ok
       ? {
           ...result,
-          layers: result.layers.map((l, i) => {
-            const data = postInSlices(l.data, req.id, i, post) ?? l.data;
-            const urls = tileLayer(l, `${req.id}-${i}`, req.tileProvider);
-            return { ...l, data, ...(urls ? { tiles: urls } : {}) };
-          }),
+          layers: await Promise.all(
+            result.layers.map(async (l, i) => {
+              const data = postInSlices(l.data, req.id, i, post) ?? l.data;
+              const urls = await tileLayer(l, `${req.id}-${i}`, req.tileProvider);
+              return { ...l, data, ...(urls ? { tiles: urls } : {}) };
+            }),
+          ),
         }
       : result;
     const transfer = new Set<Transferable>(sent.ok ? sent.layers.flatMap((l) => (l.points ? tableTransferables(l.points) : [])) : []);

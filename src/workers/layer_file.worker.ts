@@ -3,12 +3,12 @@ import { fetchLayerFile } from '../io/fetch_layer_file';
 import type { WorkerRequest, WorkerResponse } from './layer_file_protocol';
 import { tableTransferables } from '../io/point_table';
 import { postInSlices } from '../io/map_source';
-import { TileIndexes, tileUrl } from '../io/worker_tiles';
+import { WorkerTileIndexes, tileUrl } from '../io/worker_tiles';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const running = new Map<number, AbortController>();
 /** Tile indexes of the large polygon and line layers this worker parsed, kept for the map. */
-const tiles = new TileIndexes();
+const tiles = new WorkerTileIndexes();
 
 function post(msg: WorkerResponse): void {
   scope.postMessage(msg);
@@ -43,7 +43,7 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     if (result.ok && sliced && req.geometry !== 'point') {
       // the slices are on their way while the tiles are cut (io/worker_tiles.ts)
       const key = String(req.id);
-      tiles.add(key, result.value.data.features);
+      await tiles.add(key, result.value.data.features);
       post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: sliced, tiles: tileUrl(req.tileProvider, key) } } });
       return;
     }
