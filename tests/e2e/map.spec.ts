@@ -122,3 +122,36 @@ test.describe('on a 1920×1080 projector', () => {
     expect(bounds.vn).toBeGreaterThanOrEqual(bounds.n);
   });
 });
+
+// On software WebGL a resize of the map's drawing buffer waits for every pending frame (0.2–0.9 s
+// at start-up, measured), so the page's layout is settled before the map is created: header and
+// status bar filled, line heights independent of the web font, two lines kept for the pack notice.
+for (const fonts of ['with the web font', 'without the web font'] as const) {
+  test(`the map's drawing buffer is sized once at start-up, ${fonts}`, async ({ page }) => {
+    await page.addInitScript(() => {
+      const sizes: string[] = [];
+      (window as unknown as { __mapCanvasSizes: string[] }).__mapCanvasSizes = sizes;
+      for (const prop of ['width', 'height'] as const) {
+        const d = Object.getOwnPropertyDescriptor(HTMLCanvasElement.prototype, prop)!;
+        Object.defineProperty(HTMLCanvasElement.prototype, prop, {
+          configurable: true,
+          get: d.get,
+          set(this: HTMLCanvasElement, v: number) {
+            if (this.classList.contains('maplibregl-canvas') && d.get!.call(this) !== v) sizes.push(`${prop} ${d.get!.call(this)} → ${v}`);
+            d.set!.call(this, v);
+          },
+        });
+      }
+    });
+    if (fonts === 'without the web font') await page.route(/\.woff2?$/, (route) => route.abort());
+    await openApp(page);
+    const r = await page.evaluate(() => ({
+      sizes: (window as unknown as { __mapCanvasSizes: string[] }).__mapCanvasSizes,
+      canvas: [window.mtmap.map.getCanvas().width, window.mtmap.map.getCanvas().height],
+      notice: document.getElementById('pack-notice')!.textContent,
+    }));
+    expect(r.notice).not.toBe('');
+    // the default canvas (300×150) set once to the map's size, then never again
+    expect(r.sizes).toEqual([`width 300 → ${r.canvas[0]}`, `height 150 → ${r.canvas[1]}`]);
+  });
+}
