@@ -1,7 +1,8 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import { describe, expect, test } from 'vitest';
-import { joinPointsToUnits } from './point_join';
+import { CROSSED, UnitGrid, joinPointsToUnits, pointInUnit } from './point_join';
+import { prepareBoundaries } from './boundary_units';
 
 function createRect(w: number, s: number, e: number, n: number): Position[] {
   return [[w, s], [e, s], [e, n], [w, n], [w, s]];
@@ -48,5 +49,47 @@ describe('joinPointsToUnits', () => {
       expect(r.unitOf[i]).toBe(expected);
     }
     expect(r.counts.reduce((a, b) => a + b, 0) + r.outside).toBe(n);
+  });
+
+  test('the grid marks every cell an edge passes through, so no edge point is answered from a cell', () => {
+    const { units } = prepareBoundaries(createCommunes(), 'code');
+    const grid = new UnitGrid(units);
+    expect(grid.nx).toBeGreaterThan(100);
+    let sampled = 0;
+    for (const u of units) {
+      for (let k = 0; k < u.edges.length; k += 4) {
+        const [ax, ay, bx, by] = [u.edges[k]!, u.edges[k + 1]!, u.edges[k + 2]!, u.edges[k + 3]!];
+        for (let t = 0; t <= 1; t += 1 / 512) {
+          const cell = grid.cellOf(ax + (bx - ax) * t, ay + (by - ay) * t);
+          if (cell >= 0) expect(grid.cells[cell]).toBe(CROSSED);
+          sampled++;
+        }
+      }
+    }
+    expect(sampled).toBeGreaterThan(30_000);
+  });
+
+  test('agrees with the exact test for points on, beside and between edges and vertices', () => {
+    const fc = createCommunes();
+    const { units } = prepareBoundaries(fc, 'code');
+    const pts: number[] = [];
+    let seed = 11;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    for (const u of units) {
+      for (let k = 0; k < u.edges.length; k += 4) {
+        const [ax, ay, bx, by] = [u.edges[k]!, u.edges[k + 1]!, u.edges[k + 2]!, u.edges[k + 3]!];
+        for (const d of [0, 1e-12, -1e-12, 1e-9, -1e-9, 1e-6, -1e-6]) {
+          const t = rnd();
+          pts.push(ax + d, ay, ax + (bx - ax) * t + d, ay + (by - ay) * t - d);
+        }
+      }
+    }
+    for (let i = 0; i < 20_000; i++) pts.push(101.98 + rnd() * 0.44, 21.98 + rnd() * 0.14);
+    const xy = Float64Array.from(pts);
+    const r = joinPointsToUnits(xy, fc, 'code');
+    for (let i = 0; i < xy.length / 2; i++) {
+      const expected = units.findIndex((u) => pointInUnit(xy[2 * i]!, xy[2 * i + 1]!, u));
+      expect(r.unitOf[i]).toBe(expected);
+    }
   });
 });
