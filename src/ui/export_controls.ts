@@ -3,6 +3,7 @@ import type { AppState, AppStore } from '../state/store';
 import { allLayers } from '../state/store';
 import { localize, t } from '../i18n/i18n';
 import { EXPORT_CRS_IDS, EXPORT_FORMATS, isExportFormat, type ExportedFile, type ExportFormat } from '../io/writers/types';
+import { resolveCrs } from '../io/crs_defs';
 import { downloadBytes } from './download';
 import { tableToFeatures } from '../io/point_table';
 import { h } from './dom';
@@ -56,10 +57,7 @@ export function renderExportControls(layer: LayerSpec, lang: Lang, store: AppSto
   const crs = h('select', { id: crsId, 'data-focus-key': `export-crs:${layer.id}` });
   const crsOptions = EXPORT_CRS_IDS.map((id) => h('option', { value: id, text: id }));
   crs.append(...crsOptions);
-  // Labels come from io/crs.ts, loaded on demand: it brings proj4, which start-up does not need.
-  void import('../io/crs').then(({ resolveCrs }) => {
-    for (const o of crsOptions) o.textContent = resolveCrs(o.value)?.label[lang] ?? o.value;
-  });
+  for (const o of crsOptions) o.textContent = resolveCrs(o.value)?.label[lang] ?? o.value;
   const download = h('button', { type: 'button', class: 'button layer-export__download', 'aria-label': t(lang, 'layerExport.downloadLabel', { title }), text: t(lang, 'layerExport.download') });
 
   download.addEventListener('click', () => {

@@ -3,7 +3,7 @@ import type { AskImportOptions, ImportChoice, OptionsRequest } from '../catalog/
 import { localize, t } from '../i18n/i18n';
 import { foldText } from '../i18n/fold_text';
 import type { AppStore } from '../state/store';
-import { LAI_CHAU_LON0, SUPPORTED_CRS, WGS84_ID, resolveCrs, tm3, type CrsDef } from '../io/crs';
+import { LAI_CHAU_LON0, SUPPORTED_CRS, WGS84_ID, resolveCrs, tm3, type CrsDef } from '../io/crs_defs';
 import { clear, h } from './dom';
 
 // "Choose coordinate columns": opened when an import fails because a CSV has no recognisable
