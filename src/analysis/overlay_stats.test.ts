@@ -2,6 +2,7 @@ import type { Feature, FeatureCollection, Geometry, Position } from 'geojson';
 import { describe, expect, test } from 'vitest';
 import { lonLatRectAreaM2, m2ToHa } from './area';
 import { computeStats, toNumber, type StatsProgress } from './overlay_stats';
+import { encodeText, type PointTable } from '../io/point_table';
 
 // Two communes side by side at 22° N: A = 102.0–102.1 E, B = 102.1–102.2 E, 22.0–22.1 N.
 function createRect(w: number, s: number, e: number, n: number): Position[] {
@@ -170,6 +171,36 @@ describe('computeStats: points', () => {
       ['03433', 'site', 1],
       ['03454', 'site', 1],
     ]);
+  });
+
+  test('a point table (typed columns) gives the same rows as the same points as features', () => {
+    const rows: [number, number, number | null, string][] = [
+      [102.05, 22.05, 100, 'road'],
+      [102.06, 22.05, 250.5, 'school'],
+      [102.15, 22.05, 10, 'road'],
+      [102.1, 22.05, 3, 'road'], // on the shared border: counted in both, as a feature would be
+      [102.07, 22.02, null, ''],
+      [105, 10, 999, 'road'],
+    ];
+    const features = rows.map(([x, y, budget, kind]) => createPoint(x, y, { budget, kind: kind === '' ? null : kind }));
+    const table: PointTable = {
+      length: rows.length,
+      positions: Float64Array.from(rows.flatMap(([x, y]) => [x, y])),
+      columns: ['budget', 'kind'],
+      numeric: { budget: Float64Array.from(rows.map(([, , b]) => b ?? NaN)) },
+      text: { kind: encodeText(rows.map(([, , , k]) => k)) },
+    };
+    const opts = { groupBy: 'kind', numericFields: ['budget'] };
+    const fromFeatures = run(features, opts);
+    const fromTable = computeStats({ layer: table, boundaries: createCommunes(), boundaryCodeField: 'code', boundaryNameField: 'name', ...opts });
+    expect(fromTable).toEqual(fromFeatures);
+    expect(fromTable.rows.map((x) => [x.boundaryCode, x.class, x.count])).toEqual([
+      ['03433', '', 1],
+      ['03433', 'road', 2],
+      ['03433', 'school', 1],
+      ['03454', 'road', 2],
+    ]);
+    expect(fromTable.outsideCount).toBe(1);
   });
 
   test('toNumber reads numbers and plain numeric strings only', () => {

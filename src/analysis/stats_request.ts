@@ -5,7 +5,7 @@ import type { AppState } from '../state/store';
 import { allLayers } from '../state/store';
 import type { ComputeStatsParams } from './overlay_stats';
 import { toNumber } from './overlay_stats';
-import { sampleFeatures, tableToFeatures } from '../io/point_table';
+import { sampleFeatures, type PointTable } from '../io/point_table';
 
 // Which layers the dashboard can measure, which fields it can group by and sum, and the
 // engine parameters for "layer L over boundary set B grouped by G". Pure; the dashboard and
@@ -84,6 +84,26 @@ export type StatsRequest =
   | { ok: true; params: ComputeStatsParams; layer: LayerSpec; boundarySet: BoundarySetSpec; numericFields: string[] }
   | { ok: false; reason: 'no-layer' | 'no-boundaries' | 'loading' };
 
+const countedCache = new WeakMap<PointTable, Map<string, PointTable>>();
+
+/**
+ * The positions and the given columns of a table: what the statistics worker needs, so the
+ * message does not copy the other columns, the draw offsets or the point index. The same object
+ * for the same table and columns, so the dashboard's cache (by identity) finds it again.
+ */
+function countedColumns(t: PointTable, fields: string[]): PointTable {
+  const key = fields.join('\u0000');
+  let byFields = countedCache.get(t);
+  if (!byFields) countedCache.set(t, (byFields = new Map()));
+  let sub = byFields.get(key);
+  if (!sub) {
+    const pick = <V>(cols: Record<string, V>) => Object.fromEntries(fields.filter((f) => f in cols).map((f) => [f, cols[f]!]));
+    sub = { length: t.length, positions: t.positions, columns: fields, numeric: pick(t.numeric), text: pick(t.text) };
+    byFields.set(key, sub);
+  }
+  return sub;
+}
+
 /** Engine parameters for a query against the current state (layer data must be loaded). */
 export function statsRequest(state: Pick<AppState, 'pack' | 'userLayers' | 'layerData' | 'boundarySet'>, q: StatsQuery): StatsRequest {
   const layer = allLayers(state).find((l) => l.id === q.layer);
@@ -95,10 +115,10 @@ export function statsRequest(state: Pick<AppState, 'pack' | 'userLayers' | 'laye
   const boundaries = state.layerData[boundarySet.layer]?.data;
   if ((!entry?.data && !entry?.points) || !boundaries) return { ok: false, reason: 'loading' };
   const groupBy = q.groupBy === undefined ? styleField(layer) : q.groupBy;
-  // a large point table: fields found on a sample, features built with only the fields counted
+  // a large point table: fields found on a sample; the engine gets the columns it counts
   const points = entry.points;
   const fields = layer.geometry === 'point' ? numericFields(layer, points ? sampleFeatures(points) : entry.data!.features) : [];
-  const data = points ? tableToFeatures(points, [...new Set([...(groupBy ? [groupBy] : []), ...fields])].filter((f) => points.columns.includes(f))) : entry.data!;
+  const data = points ? countedColumns(points, [...new Set([...(groupBy ? [groupBy] : []), ...fields])].filter((f) => points.columns.includes(f))) : entry.data!;
   return {
     ok: true,
     layer,

@@ -1,6 +1,6 @@
 import type { FeatureCollection } from 'geojson';
 import type { AggregationSpec, BoundarySetSpec, Lang, LayerSpec, TableSpec } from '../catalog/manifest_types';
-import type { StatsProgress, StatsResult } from '../analysis/overlay_stats';
+import type { ComputeStatsParams, StatsProgress, StatsResult } from '../analysis/overlay_stats';
 import type { AppState, AppStore } from '../state/store';
 import { buildTable, nextSort, sortRows, tableToCsv, type SortState } from '../analysis/dashboard_rows';
 import { disbursementPair, groupableFields, statsLayers, statsRequest, styleField, type StatsRequest } from '../analysis/stats_request';
@@ -47,7 +47,7 @@ export interface DashboardPanel {
 }
 
 interface CacheEntry {
-  layer: FeatureCollection;
+  layer: ComputeStatsParams['layer'];
   boundaries: FeatureCollection;
   result: StatsResult;
 }
