@@ -3,7 +3,7 @@ import { m2ToHa } from './area';
 import { areaInUnitM2, polygonsOf, prepareBoundaries, reachesUnit, unionAreaInUnitM2 } from './boundary_units';
 import { unionAreaM2 } from './clip_area';
 import { overlapClusters, type ClusterInput } from './overlap_clusters';
-import { locatePointInMulti } from './polygon_ops';
+import { UnitLocator } from './point_join';
 import { bboxOfPolygons, type BBox } from './spatial_index';
 import { valueAt, type PointTable } from '../io/point_table';
 
@@ -165,7 +165,8 @@ export function computeStats(params: ComputeStatsParams, opts: StatsOptions = {}
   const total = polyItems.length + pointFeatures.length;
   let outsideCount = 0;
 
-  // points: the unit index narrows each point to a few units, then an exact point-in-polygon
+  // points: a grid answers most, the unit index and an exact point-in-polygon the rest (point_join.ts)
+  const locator = pointFeatures.length ? new UnitLocator(units, index) : null;
   let done = 0;
   for (const i of pointFeatures) {
     if ((done & 255) === 0) {
@@ -175,11 +176,7 @@ export function computeStats(params: ComputeStatsParams, opts: StatsOptions = {}
     done++;
     const f = layer.features[i]!;
     const hit = new Set<number>();
-    for (const p of pointsOf(f)!) {
-      for (const u of index.searchPoint(p[0]!, p[1]!)) {
-        if (locatePointInMulti(p[0]!, p[1]!, units[u]!.polys) !== 'outside') hit.add(u);
-      }
-    }
+    for (const p of pointsOf(f)!) for (const u of locator!.unitsAt(p[0]!, p[1]!)) hit.add(u);
     if (hit.size === 0) outsideCount++;
     const key = classOf(f);
     for (const u of hit) {
@@ -279,6 +276,7 @@ function computeTableStats(
 ): StatsResult {
   const { groupBy, numericFields = [] } = params;
   const acc = units.map(() => new Map<string, Measures>());
+  const locator = new UnitLocator(units, index);
   let outsideCount = 0;
   const n = table.length;
   for (let i = 0; i < n; i++) {
@@ -287,15 +285,14 @@ function computeTableStats(
       onProgress?.({ phase: 'measure', done: i, total: n });
     }
     const x = table.positions[2 * i]!, y = table.positions[2 * i + 1]!;
-    let key: string | null = null;
-    let reached = false;
-    for (const u of index.searchPoint(x, y)) {
-      if (locatePointInMulti(x, y, units[u]!.polys) === 'outside') continue;
-      reached = true;
-      if (key === null) {
-        const v = groupBy ? valueAt(table, groupBy, i) : NO_CLASS;
-        key = v === null ? '' : String(v);
-      }
+    const hits = locator.unitsAt(x, y);
+    if (hits.length === 0) {
+      outsideCount++;
+      continue;
+    }
+    const v = groupBy ? valueAt(table, groupBy, i) : NO_CLASS;
+    const key = v === null ? '' : String(v);
+    for (const u of hits) {
       let m = acc[u]!.get(key);
       if (!m) acc[u]!.set(key, (m = emptyMeasures(numericFields)));
       m.count++;
@@ -306,7 +303,6 @@ function computeTableStats(
         m.valueCounts[field]!++;
       }
     }
-    if (!reached) outsideCount++;
   }
   onProgress?.({ phase: 'measure', done: n, total: n });
   return assemble(units, acc, numericFields, { geometry: n > 0 ? 'point' : 'empty', outsideCount, skipped: [], warnings });

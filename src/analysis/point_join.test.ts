@@ -1,8 +1,9 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { booleanPointInPolygon, point } from '@turf/turf';
 import { describe, expect, test } from 'vitest';
-import { CROSSED, UnitGrid, joinPointsToUnits, pointInUnit } from './point_join';
+import { CROSSED, UnitGrid, UnitLocator, joinPointsToUnits, pointInUnit } from './point_join';
 import { prepareBoundaries } from './boundary_units';
+import { locatePointInMulti } from './polygon_ops';
 
 function createRect(w: number, s: number, e: number, n: number): Position[] {
   return [[w, s], [e, s], [e, n], [w, n], [w, s]];
@@ -91,5 +92,50 @@ describe('joinPointsToUnits', () => {
       const expected = units.findIndex((u) => pointInUnit(xy[2 * i]!, xy[2 * i + 1]!, u));
       expect(r.unitOf[i]).toBe(expected);
     }
+  });
+});
+
+describe('UnitLocator', () => {
+  test('answers every unit holding a point, where units overlap and on shared borders, as the per-unit test does', () => {
+    const fc = createCommunes();
+    // a "district" over all three communes, and a unit overlapping two of them
+    fc.features.push(
+      { type: 'Feature', properties: { code: 'D' }, geometry: { type: 'Polygon', coordinates: [createRect(101.99, 21.99, 102.41, 22.11)] } },
+      { type: 'Feature', properties: { code: 'E' }, geometry: { type: 'Polygon', coordinates: [createRect(102.07, 22.03, 102.13, 22.07)] } },
+    );
+    const prepared = prepareBoundaries(fc, 'code');
+    const locator = new UnitLocator(prepared.units, prepared.index);
+    let seed = 5;
+    const rnd = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const pts: [number, number][] = [[102.1, 22.05], [102.07, 22.05], [102.0, 22.0], [102.41, 22.11]];
+    for (const u of prepared.units) {
+      for (let k = 0; k < u.edges.length; k += 4) {
+        const t = rnd();
+        pts.push([u.edges[k]!, u.edges[k + 1]!], [u.edges[k]! + (u.edges[k + 2]! - u.edges[k]!) * t + 1e-9, u.edges[k + 1]! + (u.edges[k + 3]! - u.edges[k + 1]!) * t]);
+      }
+    }
+    for (let i = 0; i < 20_000; i++) pts.push([101.97 + rnd() * 0.46, 21.97 + rnd() * 0.16]);
+    const sizes = new Set<number>();
+    for (const [x, y] of pts) {
+      const expected = prepared.units.flatMap((u, k) => (locatePointInMulti(x, y, u.polys) === 'outside' ? [] : [k]));
+      expect([...locator.unitsAt(x, y)], `${x}, ${y}`).toEqual(expected);
+      sizes.add(expected.length);
+    }
+    // every case was reached: outside everything, one unit, and up to four at once (102.1, 22.05
+    // is on the A–B border, inside D and E)
+    expect([...sizes].sort()).toEqual([0, 1, 2, 3, 4]);
+  });
+
+  test('lists the units in input order, not in the index order', () => {
+    // 40 overlapping squares of different sizes and places, all holding (102.2, 22.06)
+    const features: Feature[] = [];
+    for (let k = 0; k < 40; k++) {
+      const dx = ((k * 7) % 40) / 400, dy = ((k * 13) % 40) / 800, r = 0.01 + (k % 3) * 0.01;
+      features.push({ type: 'Feature', properties: { code: `S${k}` }, geometry: { type: 'Polygon', coordinates: [createRect(102.2 - dx - r, 22.06 - dy - r, 102.2 + 0.1 - dx + r, 22.06 + 0.05 - dy + r)] } });
+    }
+    const prepared = prepareBoundaries({ type: 'FeatureCollection', features }, 'code');
+    const locator = new UnitLocator(prepared.units, prepared.index);
+    expect([...prepared.index.searchPoint(102.2, 22.06)]).not.toEqual(features.map((_, k) => k));
+    expect([...locator.unitsAt(102.2, 22.06)]).toEqual(features.map((_, k) => k));
   });
 });

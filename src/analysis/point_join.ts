@@ -12,7 +12,8 @@ import { prepareBoundaries, type BoundaryUnit, type PreparedBoundaries } from '.
 // no unit edge crosses lies wholly inside the same units (or none), so its answer, found once
 // with the exact test at its centre, holds for every point in it. Only points in cells an edge
 // crosses take the exact path. 1,000,000 points over the default pack's 14 communes
-// (scripts/bench.mjs, join): 135 ms without the grid, 55 ms with it (medians of 5).
+// (scripts/bench.mjs, join): 135 ms without the grid, 55 ms with it (medians of 5). The
+// statistics (overlay_stats.ts) count points through the same UnitLocator.
 
 const SMALL_UNIT_EDGES = 64;
 
@@ -50,10 +51,9 @@ export interface PointJoinOptions {
   signal?: AbortSignal;
 }
 
-/** Cells an edge crosses; the others hold a unit index, NO_UNIT, or UNKNOWN until first asked. */
+/** Cells an edge crosses; the others hold a unit-set id, or UNKNOWN until first asked. */
 export const CROSSED = -3;
 const UNKNOWN = -2;
-const NO_UNIT = -1;
 const GRID_MAX_SIDE = 256;
 
 /** The grid of cells over the units' extent (see above). */
@@ -129,14 +129,51 @@ export class UnitGrid {
   }
 }
 
-/** The lowest unit holding (x, y), or −1: the exact test. */
-function unitAt(x: number, y: number, units: BoundaryUnit[], index: PreparedBoundaries['index']): number {
-  let found = -1;
-  // candidates come back in index order, not input order: keep the lowest unit that holds it
-  for (const u of index.searchPoint(x, y)) {
-    if ((found < 0 || u < found) && pointInUnit(x, y, units[u]!)) found = u;
+const NONE: readonly number[] = Object.freeze([]);
+
+/**
+ * The units holding a point. Units may overlap (a district outline over its communes) and a point
+ * on a shared border lies in both, so the answer is a set: an uncrossed cell keeps the id of its
+ * set, shared by every cell with the same answer (a handful over a district).
+ */
+export class UnitLocator {
+  readonly grid: UnitGrid;
+  private readonly sets: (readonly number[])[] = [NONE];
+  private readonly setIds = new Map<string, number>([['', 0]]);
+  private readonly found: number[] = [];
+
+  constructor(
+    private readonly units: BoundaryUnit[],
+    private readonly index: PreparedBoundaries['index'],
+  ) {
+    this.grid = new UnitGrid(units);
   }
-  return found;
+
+  /** Indexes (in `units`) of the units holding (x, y), inside or on the boundary, ascending. Valid until the next call. */
+  unitsAt(x: number, y: number): readonly number[] {
+    const { grid } = this;
+    const cell = grid.cellOf(x, y);
+    if (cell < 0) return NONE;
+    let id = grid.cells[cell]!;
+    if (id === CROSSED) return this.exact(x, y);
+    if (id === UNKNOWN) {
+      const [cx, cy] = grid.centreOf(cell);
+      const at = this.exact(cx, cy);
+      const key = at.join(',');
+      id = this.setIds.get(key) ?? this.sets.push(Object.freeze([...at])) - 1;
+      this.setIds.set(key, id);
+      grid.cells[cell] = id;
+    }
+    return this.sets[id]!;
+  }
+
+  private exact(x: number, y: number): readonly number[] {
+    const found = this.found;
+    found.length = 0;
+    for (const u of this.index.searchPoint(x, y)) if (pointInUnit(x, y, this.units[u]!)) found.push(u);
+    // candidates come back in index order, not input order
+    return found.length > 1 ? found.sort((a, b) => a - b) : found;
+  }
 }
 
 /** Joins points (flat lon/lat pairs) to the units of a boundary layer. */
@@ -148,7 +185,7 @@ export function joinPointsToUnits(
   opts: PointJoinOptions = {},
 ): PointJoinResult {
   const { units, index } = prepareBoundaries(boundaries, codeField, nameField);
-  const grid = new UnitGrid(units);
+  const locator = new UnitLocator(units, index);
   const n = xy.length >> 1;
   const unitOf = new Int32Array(n).fill(-1);
   const counts = new Uint32Array(units.length);
@@ -158,16 +195,12 @@ export function joinPointsToUnits(
       opts.signal?.throwIfAborted();
       opts.onProgress?.(i, n);
     }
-    const x = xy[2 * i]!, y = xy[2 * i + 1]!;
-    const cell = grid.cellOf(x, y);
-    let found = cell < 0 ? NO_UNIT : grid.cells[cell]!;
-    if (found === UNKNOWN) {
-      const [cx, cy] = grid.centreOf(cell);
-      found = grid.cells[cell] = unitAt(cx, cy, units, index);
-    } else if (found === CROSSED) found = unitAt(x, y, units, index);
-    unitOf[i] = found;
-    if (found >= 0) counts[found]!++;
-    else outside++;
+    // the lowest unit holding the point: on a shared border, the first unit in order gets it
+    const found = locator.unitsAt(xy[2 * i]!, xy[2 * i + 1]!);
+    if (found.length) {
+      unitOf[i] = found[0]!;
+      counts[found[0]!]!++;
+    } else outside++;
   }
   opts.onProgress?.(n, n);
   return { unitOf, counts, units: units.map((u) => ({ code: u.code, name: u.name })), outside };
