@@ -145,7 +145,9 @@ describe('AOI breakdown', () => {
     state.layerData.big = { status: 'ready', data: null, points: table, featureCount: 4, skipped: [], error: null };
     const { queries } = aoiLayerQueries(state, aoi.geometry);
     expect(queries.map((q) => q.layer.id)).toEqual(['big']);
-    // the same table and fields give the same features (no rebuild per analysis)
+    // the engine gets the table's columns, not a feature per row, and the same object each time
+    // (no copy per analysis)
+    expect(queries[0]!.params.layer).toMatchObject({ positions: table.positions, columns: ['programme', 'budget'] });
     expect(aoiLayerQueries(state, aoi.geometry).queries[0]!.params.layer).toBe(queries[0]!.params.layer);
     const b = await analyseAoi(aoi, queries, engine);
     const rows = b.layers[0]!.rows;

@@ -1,12 +1,12 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { AppState, LayerData } from '../state/store';
-import { sampleFeatures, tableToFeatures, type PointTable } from '../io/point_table';
+import { sampleFeatures } from '../io/point_table';
 import { geometryAreaM2, m2ToHa } from './area';
 import { polygonsOf } from './boundary_units';
 import type { ComputeStatsParams, StatsProgress, StatsResult } from './overlay_stats';
 import { segmentsCrossProperly, unionAll, type MultiPoly } from './polygon_ops';
-import { numericFields, statsLayers, styleField } from './stats_request';
+import { countedColumns, numericFields, statsLayers, styleField } from './stats_request';
 import { csvNumber } from './dashboard_rows';
 
 // Area of interest (AOI): one polygon the user drew, uploaded or picked (a commune), and the
@@ -129,19 +129,6 @@ export interface AoiLayerQuery {
   numericFields: string[];
 }
 
-const tableFeatures = new WeakMap<PointTable, Map<string, FeatureCollection>>();
-
-/** A large point table as features with only the fields counted (built once per table and fields). */
-function pointFeatures(points: PointTable, fields: readonly string[]): FeatureCollection {
-  const cols = [...new Set(fields)].filter((f) => points.columns.includes(f));
-  const key = cols.join('\u0000');
-  let byFields = tableFeatures.get(points);
-  if (!byFields) tableFeatures.set(points, (byFields = new Map()));
-  let fc = byFields.get(key);
-  if (!fc) byFields.set(key, (fc = tableToFeatures(points, cols)));
-  return fc;
-}
-
 /**
  * Engine parameters for one layer over the AOI: grouped by the layer's style field, as the
  * dashboard does; a large point layer held as typed columns is read as stats_request.ts does.
@@ -156,7 +143,7 @@ export function aoiLayerQuery(
   const points = source.points;
   if (!source.data && !points) return null;
   const fields = layer.geometry === 'point' ? numericFields(layer, points ? sampleFeatures(points) : source.data!.features) : [];
-  const data = points ? pointFeatures(points, [...(groupBy ? [groupBy] : []), ...fields]) : source.data!;
+  const data = points ? countedColumns(points, [...(groupBy ? [groupBy] : []), ...fields]) : source.data!;
   return {
     layer,
     source,

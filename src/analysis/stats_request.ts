@@ -87,11 +87,13 @@ export type StatsRequest =
 const countedCache = new WeakMap<PointTable, Map<string, PointTable>>();
 
 /**
- * The positions and the given columns of a table: what the statistics worker needs, so the
- * message does not copy the other columns, the draw offsets or the point index. The same object
- * for the same table and columns, so the dashboard's cache (by identity) finds it again.
+ * The positions and the given columns of a table (those it has, each once): what the statistics
+ * worker needs, so the message does not copy the other columns, the draw offsets or the point
+ * index. The same object for the same table and columns, so the dashboard's cache (by identity)
+ * finds it again.
  */
-function countedColumns(t: PointTable, fields: string[]): PointTable {
+export function countedColumns(t: PointTable, wanted: readonly string[]): PointTable {
+  const fields = [...new Set(wanted)].filter((f) => t.columns.includes(f));
   const key = fields.join('\u0000');
   let byFields = countedCache.get(t);
   if (!byFields) countedCache.set(t, (byFields = new Map()));
@@ -118,7 +120,7 @@ export function statsRequest(state: Pick<AppState, 'pack' | 'userLayers' | 'laye
   // a large point table: fields found on a sample; the engine gets the columns it counts
   const points = entry.points;
   const fields = layer.geometry === 'point' ? numericFields(layer, points ? sampleFeatures(points) : entry.data!.features) : [];
-  const data = points ? countedColumns(points, [...new Set([...(groupBy ? [groupBy] : []), ...fields])].filter((f) => points.columns.includes(f))) : entry.data!;
+  const data = points ? countedColumns(points, [...(groupBy ? [groupBy] : []), ...fields]) : entry.data!;
   return {
     ok: true,
     layer,

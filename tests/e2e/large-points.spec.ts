@@ -9,14 +9,20 @@ const ROWS = 100_000;
 // one point far from the cloud, so a click there can only pick it
 const LONELY: [number, number] = [102.95, 22.75];
 
-function bigCsv(): Buffer {
-  const lines = ['ma_ho,lon,lat,loai_cay,dien_tich_ha,ghi_chu'];
-  lines.push(`HO-LONELY,${LONELY[0]},${LONELY[1]},Sâm Lai Châu,12.5,<b>không phải HTML</b>`);
+function bigRows(): { lon: string; lat: string; crop: string; ha: string }[] {
+  const rows = [];
   let seed = 7;
   const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
   for (let i = 1; i < ROWS; i++) {
-    lines.push(`HO-${i},${(102.4 + rnd() * 0.3).toFixed(6)},${(22.25 + rnd() * 0.3).toFixed(6)},${['Thảo quả', 'Sa nhân', 'Quế'][i % 3]},${(rnd() * 5).toFixed(2)},`);
+    rows.push({ lon: (102.4 + rnd() * 0.3).toFixed(6), lat: (22.25 + rnd() * 0.3).toFixed(6), crop: ['Thảo quả', 'Sa nhân', 'Quế'][i % 3]!, ha: (rnd() * 5).toFixed(2) });
   }
+  return rows;
+}
+
+function bigCsv(): Buffer {
+  const lines = ['ma_ho,lon,lat,loai_cay,dien_tich_ha,ghi_chu'];
+  lines.push(`HO-LONELY,${LONELY[0]},${LONELY[1]},Sâm Lai Châu,12.5,<b>không phải HTML</b>`);
+  bigRows().forEach((r, k) => lines.push(`HO-${k + 1},${r.lon},${r.lat},${r.crop},${r.ha},`));
   return Buffer.from(lines.join('\n') + '\n', 'utf8');
 }
 
@@ -95,6 +101,26 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
   }, layer.id);
   expect(counted).toBeGreaterThan(0);
   expect(counted).toBeLessThanOrEqual(ROWS);
+  // and inside an area (the area-of-interest path, also from the columns): per crop, the count
+  // and the hectares of exactly the rows in the rectangle, edges included
+  const [w, s, e, n] = [102.45, 22.3, 102.55, 22.4];
+  const expected = new Map<string, { count: number; ha: number }>();
+  for (const r of bigRows()) {
+    if (+r.lon < w || +r.lon > e || +r.lat < s || +r.lat > n) continue;
+    const m = expected.get(r.crop) ?? { count: 0, ha: 0 };
+    m.count++;
+    m.ha += +r.ha;
+    expected.set(r.crop, m);
+  }
+  const inArea = await page.evaluate(
+    async ({ id, ring }) => (await window.mtmap.computeStats({ layer: id, boundaries: { type: 'Polygon', coordinates: [ring] }, groupBy: 'loai_cay' })).map((r) => ({ crop: r.class, count: r.count, ha: r.sums.dien_tich_ha })),
+    { id: layer.id, ring: [[w, s], [e, s], [e, n], [w, n], [w, s]] },
+  );
+  expect(inArea.map((r) => r.crop).sort()).toEqual([...expected.keys()].sort());
+  for (const r of inArea) {
+    expect(r.count).toBe(expected.get(r.crop!)!.count);
+    expect(r.ha).toBeCloseTo(expected.get(r.crop!)!.ha, 6);
+  }
 
   // export (below the 200,000-point limit) writes every row; removal takes the layer away
   const lines = await page.evaluate(async (id) => {
