@@ -315,7 +315,8 @@ async function browserBenches(results) {
       await page.waitForFunction(() => window.bench?.ready);
       await page.evaluate((n) => window.bench.makePoints(n), SIZES.deckPoints);
       // warm-up: shader compilation of both layer types
-      for (const mode of ['accessor', 'binary', 'scatterplot-binary']) await page.evaluate((m) => window.bench.deckBuild(m), mode);
+      let contextAttributes = null;
+      for (const mode of ['accessor', 'binary', 'scatterplot-binary']) ({ contextAttributes } = await page.evaluate((m) => window.bench.deckBuild(m), mode));
       const bin = [], binIssued = [], acc = [], accIssued = [], build = [], redraw = [], stock = [], stockRedraw = [];
       for (let k = 0; k < RUNS; k++) {
         const b = await page.evaluate(() => window.bench.deckBuild('binary'));
@@ -337,6 +338,8 @@ async function browserBenches(results) {
       results.points = {
         deck: {
           points: SIZES.deckPoints,
+          // antialias (multisampling) and preserveDrawingBuffer as the app's map canvas has them
+          drawingBuffer: contextAttributes && { antialias: contextAttributes.antialias, preserveDrawingBuffer: contextAttributes.preserveDrawingBuffer },
           binaryFirstFrame: summary(bin),
           binaryIssued: summary(binIssued),
           binaryAttributeBuild: summary(build),
