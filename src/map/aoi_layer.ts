@@ -2,6 +2,7 @@ import type * as maplibregl from 'maplibre-gl';
 import type { GeoJSONSource } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import type { AreaOfInterest } from '../analysis/aoi';
+import { fillPaint, perFeature } from './pack_layers';
 
 // The area of interest's outline on the map: a white casing under a magenta line (magenta
 // stands out on the greens and browns of the forest and planting layers) and a faint fill.
@@ -23,9 +24,10 @@ export function syncAoiLayer(map: maplibregl.Map, aoi: AreaOfInterest | null): v
   }
   if (!aoi) return;
   map.addSource(SOURCE, { type: 'geojson', data: asCollection(aoi) });
-  map.addLayer({ id: AOI_LAYER_IDS[0], type: 'fill', source: SOURCE, paint: { 'fill-color': AOI_COLOR, 'fill-opacity': 0.08 } });
-  map.addLayer({ id: AOI_LAYER_IDS[1], type: 'line', source: SOURCE, paint: { 'line-color': '#ffffff', 'line-width': 5, 'line-opacity': 0.9 } });
-  map.addLayer({ id: AOI_LAYER_IDS[2], type: 'line', source: SOURCE, paint: { 'line-color': AOI_COLOR, 'line-width': 2.5 } });
+  // per-feature values, as the pack's layers have them: the programs are already compiled (perFeature)
+  map.addLayer({ id: AOI_LAYER_IDS[0], type: 'fill', source: SOURCE, paint: fillPaint(AOI_COLOR, 0.08) });
+  map.addLayer({ id: AOI_LAYER_IDS[1], type: 'line', source: SOURCE, paint: { 'line-color': perFeature('#ffffff'), 'line-width': perFeature(5), 'line-opacity': 0.9 } });
+  map.addLayer({ id: AOI_LAYER_IDS[2], type: 'line', source: SOURCE, paint: { 'line-color': perFeature(AOI_COLOR), 'line-width': perFeature(2.5) } });
 }
 
 /** Moves the AOI layers above everything else (after the pack layers were re-stacked). */

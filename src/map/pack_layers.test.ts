@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
-import { DECK_POINT_THRESHOLD, buildStyleLayers, filterExpression, interactiveLayerIds, packLayerOf, styleLayerIds, usesDeck } from './pack_layers';
+import { DECK_POINT_THRESHOLD, buildStyleLayers, filterExpression, interactiveLayerIds, packLayerOf, perFeature, styleLayerIds, usesDeck } from './pack_layers';
 
 function createLayer(patch: Partial<LayerSpec> = {}): LayerSpec {
   return {
@@ -68,9 +68,23 @@ describe('buildStyleLayers', () => {
       type: 'fill',
       source: 'pack:forest',
       filter: ['all', ['==', ['to-string', ['get', 'year']], '2023']],
-      paint: { 'fill-color': '#00aa00' },
+      paint: { 'fill-color': perFeature('#00aa00') },
     });
     expect(JSON.stringify(fill?.paint)).toContain('0.4');
+  });
+
+  it('gives every fill a per-feature colour and opacity, whatever the style (one shared program)', () => {
+    const styles: LayerSpec['style'][] = [
+      { type: 'single', color: '#00aa00' },
+      { type: 'categories', field: 'k', categories: [{ value: 'a', label: 'a', color: '#ff0000' }] },
+      { type: 'graduated', field: 'v', classes: [{ max: 1, color: '#000000' }, { min: 1, color: '#ffffff' }] },
+    ];
+    for (const style of styles) {
+      const [fill] = buildStyleLayers(createLayer({ style }), createUi());
+      const paint = fill!.paint as Record<string, unknown>;
+      expect(Array.isArray(paint['fill-color']), style.type).toBe(true);
+      expect(Array.isArray(paint['fill-opacity']), style.type).toBe(true);
+    }
   });
 
   it('scales the fill by fillOpacity but keeps the outline at the layer opacity', () => {

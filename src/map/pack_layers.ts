@@ -1,4 +1,4 @@
-import type { LayerSpecification, FilterSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, LayerSpecification, FilterSpecification } from 'maplibre-gl';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
 import { circleRadius, colorExpression, lineWidth, outlineColor } from '../style/layer_style';
@@ -60,6 +60,24 @@ const hovered = (on: unknown, off: unknown) => ['case', ['boolean', ['feature-st
 const selected = (on: unknown, off: unknown) => ['case', ['boolean', ['feature-state', 'selected'], false], on, off];
 
 /**
+ * A constant written as a per-feature value. MapLibre compiles one program variant per set of
+ * per-feature paint properties, and software WebGL compiles each at its first draw while the
+ * main thread waits for it (about 0.2 s each at start-up here): with every fill's colour and
+ * opacity per feature (as the categorised layers have them), all fills share one variant.
+ */
+export const perFeature = (value: unknown): ExpressionSpecification => (Array.isArray(value) ? value : hovered(value, value)) as ExpressionSpecification;
+
+/**
+ * The paint of every fill on the map (basemap, pack layers, area of interest), so that they all
+ * use one program. No fill antialiasing: it draws each fill a second time as a 1-px outline with
+ * a program of its own, and every fill here has a line drawn over its edge anyway (the pack's
+ * outlines, the basemap's borders, the area's casing).
+ */
+export function fillPaint(color: unknown, opacity: unknown): Record<string, unknown> {
+  return { 'fill-color': perFeature(color), 'fill-opacity': perFeature(opacity), 'fill-antialias': false };
+}
+
+/**
  * `sourceLayer`: the source layer when the layer's source is vector tiles (a large layer tiled
  * in a worker, io/worker_tiles.ts) rather than GeoJSON.
  */
@@ -84,7 +102,7 @@ export function buildStyleLayers(layer: LayerSpec, ui: LayerUi, sourceLayer?: st
     const fill = ui.opacity * (layer.style.fillOpacity ?? 1);
     out.push({
       ...common('fill', 'fill'),
-      paint: { 'fill-color': color, 'fill-opacity': hovered(Math.min(1, fill + 0.15), fill) },
+      paint: fillPaint(color, hovered(Math.min(1, fill + 0.15), fill)),
     });
     out.push({
       ...common('line', 'line'),

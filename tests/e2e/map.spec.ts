@@ -57,6 +57,20 @@ test('the forest layer draws every category colour, and hiding it removes them',
   colours.forEach((c, i) => expect(again.counts[i], `pixels of ${c.value} shown again`).toBeGreaterThan(before.counts[i]! * 0.9));
 });
 
+test('every fill on the map shares one MapLibre program, with no outline pass', async ({ page }) => {
+  // Software WebGL compiles each program at its first draw while the page waits (about 0.2 s
+  // each at start-up), so the style keeps the variants few (pack_layers.ts fillPaint). The
+  // program cache is MapLibre's internal state: if an upgrade moves it, this test says so.
+  await openApp(page);
+  await page.evaluate(() => window.mtmap.setAreaOfInterest('03433'));
+  await idle(page);
+  const programs = await page.evaluate(() => Object.keys((window.mtmap.map as unknown as { painter: { programCache: { programs: object } } }).painter.programCache.programs));
+  expect(programs.filter((k) => k.startsWith('fill/'))).toHaveLength(1);
+  expect(programs.filter((k) => k.startsWith('fillOutline/'))).toEqual([]);
+  // the area of interest's lines reuse the pack outlines' line program
+  expect(programs.filter((k) => k.startsWith('line/'))).toHaveLength(1);
+});
+
 const ONE_LAYER_PER_GROUP = [
   { group: 'boundaries', layer: 'communes-2013' },
   { group: 'forest', layer: 'forest-cover' },
