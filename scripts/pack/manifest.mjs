@@ -137,6 +137,8 @@ export function buildManifest({ bounds, schematic, sourceLabel }) {
         popup: { titleField: 'name_vi', fields: [{ field: 'area_km2', label: { vi: 'Diện tích', en: 'Area' }, format: 'number', digits: 1, unit: 'km²' }] },
         provenance: prov,
         illustrative: true,
+        // an outline for reference: in the statistics it would only measure itself
+        measured: false,
       },
       {
         id: 'forest-cover',

@@ -30,6 +30,11 @@ describe('statsLayers', () => {
     const state = createState([createLayer('communes'), createLayer('forest'), createLayer('roads', { geometry: 'line' }), createLayer('sites', { geometry: 'point' })]);
     expect(statsLayers(state).map((l) => l.id)).toEqual(['forest', 'sites']);
   });
+
+  it('leaves out layers the manifest marks measured: false', () => {
+    const state = createState([createLayer('outline', { measured: false }), createLayer('forest', { measured: true }), createLayer('sites', { geometry: 'point' })]);
+    expect(statsLayers(state).map((l) => l.id)).toEqual(['forest', 'sites']);
+  });
 });
 
 describe('fields', () => {

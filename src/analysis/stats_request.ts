@@ -11,10 +11,10 @@ import { sampleFeatures, type PointTable } from '../io/point_table';
 // engine parameters for "layer L over boundary set B grouped by G". Pure; the dashboard and
 // `mtmap.computeStats` share it, so both ask the engine the same question.
 
-/** Polygon and point layers of the pack and My data, except the boundary layers themselves. */
+/** Polygon and point layers of the pack and My data, except the boundary layers themselves and those the manifest marks `measured: false`. */
 export function statsLayers(state: Pick<AppState, 'pack' | 'userLayers'>): LayerSpec[] {
   const boundaryLayers = new Set((state.pack.manifest?.boundarySets ?? []).map((b) => b.layer));
-  return allLayers(state).filter((l) => (l.geometry === 'polygon' || l.geometry === 'point') && !boundaryLayers.has(l.id));
+  return allLayers(state).filter((l) => (l.geometry === 'polygon' || l.geometry === 'point') && !boundaryLayers.has(l.id) && l.measured !== false);
 }
 
 /** The field the layer is coloured by, or null for a single colour. */

@@ -151,6 +151,11 @@ export interface LayerSpec {
   illustrative?: boolean;
   /** Who draws it; `auto` sends large point sets to deck.gl. */
   renderer?: Renderer;
+  /**
+   * Offered to the statistics and the area-of-interest breakdown; default true. False for a
+   * reference outline (the district boundary), which would only measure itself.
+   */
+  measured?: boolean;
   description?: Localized;
 }
 

@@ -99,4 +99,12 @@ describe('validateManifest', () => {
     (m.layers as Record<string, unknown>[])[0]!.opacity = 1.5;
     expect(problemsOf(m)).toEqual(['$.layers[0].opacity range']);
   });
+
+  it('checks measured is a boolean', () => {
+    const m = createManifest();
+    (m.layers as Record<string, unknown>[])[0]!.measured = 'no';
+    expect(problemsOf(m)).toEqual(['$.layers[0].measured type']);
+    (m.layers as Record<string, unknown>[])[0]!.measured = false;
+    expect(problemsOf(m)).toEqual([]);
+  });
 });

@@ -187,6 +187,7 @@ function checkLayer(c: Checker, layer: Obj, path: string, groupIds: Set<string>)
   if (format === 'csv' && geometry !== undefined && geometry !== 'point') c.add(`${path}.geometry`, 'enum', 'point (CSV layers are points)', geometry);
   if (layer.visible !== undefined && typeof layer.visible !== 'boolean') c.add(`${path}.visible`, 'type', 'boolean', layer.visible);
   if (layer.illustrative !== undefined && typeof layer.illustrative !== 'boolean') c.add(`${path}.illustrative`, 'type', 'boolean', layer.illustrative);
+  if (layer.measured !== undefined && typeof layer.measured !== 'boolean') c.add(`${path}.measured`, 'type', 'boolean', layer.measured);
   c.number(layer, 'opacity', path, 0, 1);
   c.oneOf(layer, 'renderer', path, ['auto', 'maplibre', 'deck'] as const, false);
   c.localized(layer, 'legendTitle', path, false);

@@ -237,6 +237,10 @@ test('area of interest: pick a commune; its area and hectares equal the per-comm
     expect(Math.abs(parseVi((await cell.textContent())!) - r.ha)).toBeLessThanOrEqual(0.05 + 1e-9);
   }
   await checkTablesAgainstEngine(page, aoi.geometry);
+  // the thematic layers are measured; the district outline (measured: false in the manifest) is not
+  const listed = await page.locator('.aoi-layer').evaluateAll((els) => els.map((e) => e.getAttribute('data-layer')));
+  expect(listed).toEqual(expect.arrayContaining(['forest-cover', 'planting-areas', 'crop-zones']));
+  expect(listed).not.toContain('district-outline');
   // the commune list follows the boundary set
   await page.evaluate(() => window.mtmap.setBoundarySet('2025'));
   await expect(page.locator('#aoi-commune option')).toHaveCount(1 + 8);
