@@ -8,7 +8,6 @@
 // Getting this wrong costs ~0.5–1 m; omitting the shift costs ~200–300 m.
 // Shift values and EPSG codes checked against PROJ 9.1.1 (cs2cs/projinfo).
 
-
 /** Official VN-2000 → WGS 84 shift, position-vector convention (as EPSG/PROJ use it). */
 export const VN2000_TOWGS84 =
   '-191.90441429,-39.30318279,-111.45032835,0.00928836,-0.01975479,0.00427372,0.252906278';
