@@ -39,7 +39,14 @@ export class DeckPoints {
   /** A stand-in layer that makes the GPU compile the point program before a large layer arrives (warmUp). */
   private warm: PointSpriteLayer | null = null;
 
-  constructor(private readonly map: MapLibreMap) {
+  /**
+   * `anchor`: the map layer the points are drawn under (the lowest label or area-of-interest
+   * layer), so labels and the area's outline stay readable over dense points.
+   */
+  constructor(
+    private readonly map: MapLibreMap,
+    private readonly anchor: () => string | undefined = () => undefined,
+  ) {
     // Interleaved: deck.gl draws into MapLibre's own WebGL context, as one custom layer that it
     // keeps on top of the map's layers (as the overlaid canvas was). A second
     // context (overlaid mode) costs about a second to create on software WebGL and its canvas
@@ -116,7 +123,7 @@ export class DeckPoints {
       color: [0, 0, 0, 0],
       featureIndex: null,
     };
-    this.warm = pointLayer('__warm-up__', attrs, 1.5, { visible: true, opacity: 1 });
+    this.warm = pointLayer('__warm-up__', attrs, 1.5, { visible: true, opacity: 1 }, this.anchor());
     this.render(this.order);
   }
 
@@ -127,9 +134,10 @@ export class DeckPoints {
   /** Draws in the given order, top first. */
   render(order: string[]): void {
     this.order = order.filter((id) => this.entries.has(id));
+    const beforeId = this.anchor();
     const layers = [...this.order].reverse().map((id) => {
       const { attrs, spec, ui } = this.entries.get(id)!;
-      return pointLayer(id, attrs, deckRadius(spec), ui);
+      return pointLayer(id, attrs, deckRadius(spec), ui, beforeId);
     });
     // the stand-in stays until a real layer holds the program (luma.gl frees it with its last user)
     if (this.warm && layers.length > 0) this.warm = null;
@@ -142,9 +150,11 @@ export class DeckPoints {
 }
 
 /** The deck.gl layer of one point layer, from its binary attributes (also used by the benchmark). */
-export function pointLayer(id: string, attrs: PointAttributes, radiusPixels: number, ui: { visible: boolean; opacity: number }): PointSpriteLayer {
+export function pointLayer(id: string, attrs: PointAttributes, radiusPixels: number, ui: { visible: boolean; opacity: number }, beforeId?: string): PointSpriteLayer {
   return new PointSpriteLayer({
     id,
+    // deck.gl's MapLibre integration draws the layer just under this map layer (on top without)
+    ...(beforeId ? { beforeId } : {}),
     ...(attrs.offsets ? { coordinateSystem: COORDINATE_SYSTEM.LNGLAT_OFFSETS, coordinateOrigin: [attrs.origin[0], attrs.origin[1], 0] as [number, number, number] } : {}),
     data: {
       length: attrs.length,

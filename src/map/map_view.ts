@@ -16,7 +16,7 @@ import { labelFontFaces } from './map_fonts';
 import { buildStyleLayers, interactiveLayerIds, labelSourceId, needsLabelPoints, packLayerOf, sourceId, styleLayerIds, usesDeck } from './pack_layers';
 import { labelPoints } from './label_points';
 import type { DeckPoints } from './deck_overlay';
-import { raiseAoiLayer, syncAoiLayer } from './aoi_layer';
+import { AOI_LAYER_IDS, raiseAoiLayer, syncAoiLayer } from './aoi_layer';
 import { rowProperties, tableBounds } from '../io/point_table';
 import { TILE_MAX_ZOOM, TILE_PROTOCOL, TILE_SOURCE_LAYER } from '../io/worker_tiles';
 import { fetchWorkerTile } from '../workers/tile_requests';
@@ -181,7 +181,6 @@ export class MapView {
     sub((s) => s.userLayers, () => this.syncAll());
     sub((s) => s.order, () => {
       this.applyOrder();
-      if (this.deck) this.deck.render(this.store.getState().order);
     });
     sub((s) => s.basemap, () => this.applyBasemap());
     sub((s) => s.selectedCommune, () => this.applySelection());
@@ -314,9 +313,17 @@ export class MapView {
 
   private ensureDeck(): Promise<void> {
     this.deckLoading ??= import('./deck_overlay').then(({ DeckPoints }) => {
-      this.deck = new DeckPoints(this.map);
+      this.deck = new DeckPoints(this.map, () => this.deckAnchor());
     });
     return this.deckLoading;
+  }
+
+  /** The lowest label or area-of-interest layer: deck.gl's points go under it (applyOrder keeps those on top). */
+  private deckAnchor(): string | undefined {
+    // by name, not by suffix: deck.gl's own group layer is named after its anchor
+    const anchors = new Set<string>([BASEMAP_LABEL_LAYER, ...AOI_LAYER_IDS]);
+    for (const layer of allLayers(this.store.getState())) for (const id of styleLayerIds(layer)) if (id.endsWith('::label')) anchors.add(id);
+    return this.map.getLayersOrder().find((id) => anchors.has(id));
   }
 
   private async syncDeck(): Promise<void> {
@@ -372,6 +379,9 @@ export class MapView {
     for (const id of labels) this.map.moveLayer(id);
     if (this.map.getLayer(BASEMAP_LABEL_LAYER)) this.map.moveLayer(BASEMAP_LABEL_LAYER);
     raiseAoiLayer(this.map);
+    // deck.gl's points go back under the labels (deckAnchor): the moves above put every other
+    // layer over them
+    this.deck?.render(this.store.getState().order);
   }
 
   /** Hands clicks and hovers to the area-of-interest drawing tool (no popups, no commune selection). */

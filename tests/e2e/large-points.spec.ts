@@ -71,6 +71,17 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
       { rgb, box },
     );
   expect(await inColour()).toBeGreaterThan(2_000);
+  // drawn under the labels and the area of interest's outline, above every other map layer
+  await page.evaluate(() => window.mtmap.setAreaOfInterest('03433'));
+  await settle(page);
+  const order = await page.evaluate(() => window.mtmap.map.getLayersOrder());
+  const deckAt = order.findIndex((id) => id.startsWith('deck-layer-group'));
+  const above = order.slice(deckAt + 1);
+  expect(deckAt).toBeGreaterThan(0);
+  expect(above.length).toBeGreaterThan(0);
+  expect(above.every((id) => id.endsWith('::label') || id === 'basemap-country-labels' || id.startsWith('mt-aoi::')), above.join(', ')).toBe(true);
+  expect(above).toEqual(expect.arrayContaining(['communes-2013::label', 'mt-aoi::line']));
+  await page.evaluate(() => window.mtmap.clearAreaOfInterest());
 
   await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 14 }), LONELY);
   await settle(page);
