@@ -48,7 +48,7 @@ export class DeckPoints {
     private readonly anchor: () => string | undefined = () => undefined,
   ) {
     // Interleaved: deck.gl draws into MapLibre's own WebGL context, as one custom layer that it
-    // keeps on top of the map's layers (as the overlaid canvas was). A second
+    // keeps just under `anchor` (on top of the map without one). A second
     // context (overlaid mode) costs about a second to create on software WebGL and its canvas
     // resize waits for the map's pending frames, both on the main thread.
     // the map view sets the cursor (a pointer over features and points); deck.gl would set its
