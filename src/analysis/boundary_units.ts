@@ -17,6 +17,8 @@ export interface BoundaryUnit {
   edges: Float64Array;
   /** per edge: +1 when the unit lies left of it, −1 when right */
   edgeSides: Int8Array;
+  /** per edge: the index (in `polys`) of the polygon it bounds */
+  edgePolys: Uint32Array;
   edgeIndex: BBoxIndex;
 }
 
@@ -63,15 +65,17 @@ export function prepareBoundaries(fc: FeatureCollection, codeField: string, name
 function prepareUnit(code: string, name: string | null, polys: MultiPoly): BoundaryUnit {
   const coords: number[] = [];
   const sides: number[] = [];
-  for (const p of polys) {
+  const edgePolys: number[] = [];
+  polys.forEach((p, k) => {
     p.forEach((ring, r) => {
       const side = ringSide(ring, r === 0);
       for (let i = 1; i < ring.length; i++) {
         coords.push(ring[i - 1]![0]!, ring[i - 1]![1]!, ring[i]![0]!, ring[i]![1]!);
         sides.push(side);
+        edgePolys.push(k);
       }
     });
-  }
+  });
   const edges = Float64Array.from(coords);
   const boxes: BBox[] = [];
   for (let i = 0; i < edges.length; i += 4) {
@@ -80,7 +84,7 @@ function prepareUnit(code: string, name: string | null, polys: MultiPoly): Bound
       Math.max(edges[i]!, edges[i + 2]!), Math.max(edges[i + 1]!, edges[i + 3]!),
     ]);
   }
-  return { code, name, polys, bbox: bboxOfPolygons(polys), areaM2: multiPolygonAreaM2(polys), edges, edgeSides: Int8Array.from(sides), edgeIndex: new BBoxIndex(boxes) };
+  return { code, name, polys, bbox: bboxOfPolygons(polys), areaM2: multiPolygonAreaM2(polys), edges, edgeSides: Int8Array.from(sides), edgePolys: Uint32Array.from(edgePolys), edgeIndex: new BBoxIndex(boxes) };
 }
 
 export type Relation = 'inside' | 'outside' | 'crosses';

@@ -126,6 +126,26 @@ describe('UnitLocator', () => {
     expect([...sizes].sort()).toEqual([0, 1, 2, 3, 4]);
   });
 
+  test('a unit whose parts overlap holds a point in the overlap, as the per-polygon test says', () => {
+    // one commune from two features (the same code) that overlap, and a multipolygon whose
+    // parts overlap: inside either part is inside the unit, not even-odd over all their edges
+    const fc: FeatureCollection = {
+      type: 'FeatureCollection',
+      features: [
+        { type: 'Feature', properties: { code: 'A' }, geometry: { type: 'Polygon', coordinates: [createRect(102.0, 22.0, 102.1, 22.1)] } },
+        { type: 'Feature', properties: { code: 'A' }, geometry: { type: 'Polygon', coordinates: [createRect(102.05, 22.0, 102.15, 22.1)] } },
+        { type: 'Feature', properties: { code: 'B' }, geometry: { type: 'MultiPolygon', coordinates: [[createRect(102.2, 22.0, 102.3, 22.1)], [createRect(102.25, 22.05, 102.35, 22.15)]] } },
+      ],
+    };
+    const prepared = prepareBoundaries(fc, 'code');
+    const locator = new UnitLocator(prepared.units, prepared.index);
+    for (const [x, y] of [[102.07, 22.05], [102.27, 22.07], [102.02, 22.05], [102.32, 22.12], [102.17, 22.05]] as const) {
+      const expected = prepared.units.flatMap((u, k) => (locatePointInMulti(x, y, u.polys) === 'outside' ? [] : [k]));
+      expect([...locator.unitsAt(x, y)], `${x}, ${y}`).toEqual(expected);
+      expect(prepared.units.map((u) => pointInUnit(x, y, u))).toEqual(prepared.units.map((_, k) => expected.includes(k)));
+    }
+  });
+
   test('lists the units in input order, not in the index order', () => {
     // 40 overlapping squares of different sizes and places, all holding (102.2, 22.06)
     const features: Feature[] = [];

@@ -28,10 +28,16 @@ export interface PointJoinResult {
   outside: number;
 }
 
-/** Whether (x, y) is inside the unit or on its boundary, by a ray cast over the unit's edge index. */
+/**
+ * Whether (x, y) is inside the unit or on its boundary, by a ray cast over the unit's edge index.
+ * The crossings are counted per polygon: a unit's polygons may overlap (a commune given as two
+ * features that overlap a little), and a point inside any of them is inside the unit.
+ */
 export function pointInUnit(x: number, y: number, unit: BoundaryUnit): boolean {
   if (x < unit.bbox[0] || x > unit.bbox[2] || y < unit.bbox[1] || y > unit.bbox[3]) return false;
   const e = unit.edges;
+  // one parity bit per polygon, only for units of several
+  const parity = unit.polys.length > 1 ? new Uint8Array(unit.polys.length) : null;
   let inside = false;
   // small units: every edge is cheaper than an index query
   const hits = e.length <= 4 * SMALL_UNIT_EDGES ? null : unit.edgeIndex.search([x, y, unit.bbox[2], y]);
@@ -43,9 +49,12 @@ export function pointInUnit(x: number, y: number, unit: BoundaryUnit): boolean {
     // on the edge: counts as inside (the first unit in order gets a point on a shared border)
     const cross = (bx - ax) * (y - ay) - (by - ay) * (x - ax);
     if (cross === 0 && x >= Math.min(ax, bx) && x <= Math.max(ax, bx) && y >= Math.min(ay, by) && y <= Math.max(ay, by)) return true;
-    if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) inside = !inside;
+    if (ay > y !== by > y && x < ((bx - ax) * (y - ay)) / (by - ay) + ax) {
+      if (parity) parity[unit.edgePolys[h]!]! ^= 1;
+      else inside = !inside;
+    }
   }
-  return inside;
+  return parity ? parity.includes(1) : inside;
 }
 
 export interface PointJoinOptions {
