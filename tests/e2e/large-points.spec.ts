@@ -28,6 +28,20 @@ function bigCsv(): Buffer {
 
 test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows a row', async ({ page }) => {
   test.setTimeout(180_000);
+  // sizes of the vertex buffers the page uploads that are large enough to hold the layer's points
+  await page.addInitScript((minBytes) => {
+    const big: number[] = ((window as unknown as { __bigUploads: number[] }).__bigUploads = []);
+    const proto = WebGL2RenderingContext.prototype;
+    for (const name of ['bufferData', 'bufferSubData'] as const) {
+      const original = proto[name] as (...a: unknown[]) => void;
+      (proto as unknown as Record<string, unknown>)[name] = function (this: WebGL2RenderingContext, ...a: unknown[]) {
+        const data = a[name === 'bufferData' ? 1 : 2];
+        if (ArrayBuffer.isView(data) && data.byteLength >= minBytes) big.push(data.byteLength);
+        return original.apply(this, a);
+      };
+    }
+  }, ROWS * 8);
+  const bigUploads = () => page.evaluate(() => (window as unknown as { __bigUploads: number[] }).__bigUploads.length);
   await openApp(page);
   const before = await page.evaluate(() => window.mtmap.listLayers().map((l) => l.id));
   expect(await page.evaluate(() => window.mtmap.debug.deckWarmedUp())).toBe(false);
@@ -71,6 +85,8 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
       { rgb, box },
     );
   expect(await inColour()).toBeGreaterThan(2_000);
+  const uploads = await bigUploads();
+  expect(uploads).toBe(1);
   // drawn under the labels and the area of interest's outline, above every other map layer
   await page.evaluate(() => window.mtmap.setAreaOfInterest('03433'));
   await settle(page);
@@ -82,6 +98,12 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
   expect(above.every((id) => id.endsWith('::label') || id === 'basemap-country-labels' || id.startsWith('mt-aoi::')), above.join(', ')).toBe(true);
   expect(above).toEqual(expect.arrayContaining(['communes-2013::label', 'mt-aoi::line']));
   await page.evaluate(() => window.mtmap.clearAreaOfInterest());
+  // the points were uploaded once; restacking the map (the area above) and a new opacity redraw
+  // them from the same buffers
+  await page.evaluate((id) => window.mtmap.setLayerOpacity(id, 0.6), layer.id);
+  await settle(page);
+  expect(await bigUploads()).toBe(uploads);
+  await page.evaluate((id) => window.mtmap.setLayerOpacity(id, 1), layer.id);
 
   await page.evaluate((ll) => window.mtmap.map.jumpTo({ center: ll, zoom: 14 }), LONELY);
   await settle(page);
