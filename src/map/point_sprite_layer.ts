@@ -106,9 +106,12 @@ export class PointSpriteLayer<D = unknown> extends Layer<Required<_PointSpriteLa
   }
 
   override initializeState(): void {
-    // per-vertex (not per-instance) attributes: the draw is one vertex per point
+    // per-vertex (not per-instance) attributes: the draw is one vertex per point. Positions are
+    // lon/lat pairs (size 2, as the app's binary data gives them): the program is then linked
+    // with the layout it draws with, where size 3 made luma.gl build a second pipeline for the
+    // data's layout in the layer's first frame.
     this.getAttributeManager()!.add({
-      positions: { size: 3, type: 'float64', fp64: this.use64bitPositions(), accessor: 'getPosition' },
+      positions: { size: 2, type: 'float64', fp64: this.use64bitPositions(), accessor: 'getPosition' },
       colors: { size: 4, type: 'unorm8', accessor: 'getFillColor', defaultValue: [0, 0, 0, 255] },
     });
   }
