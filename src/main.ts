@@ -77,7 +77,7 @@ const zoomToCommune = (code: string): boolean => {
   return true;
 };
 
-const importer = new ImportClient(() => mapView.prepareDeck());
+const importer = new ImportClient({ onLargePoints: () => mapView.prepareDeck(), stagePoints: (offsets) => mapView.stageDeckPoints(offsets) });
 const askOptions = createImportOptionsDialog(store).ask;
 const progressOf = (onProgress: (file: string, fraction: number) => void) => (file: string, p: { fraction: number }) => onProgress(file, p.fraction);
 const importPanel = mountImportPanel({
@@ -148,6 +148,7 @@ window.mtmap = createAutomationApi({
   deckLayerIds: () => mapView.deckLayerIds(),
   deckAttributeBuilds: () => mapView.deckAttributeBuilds,
   deckWarmedUp: () => mapView.deckWarmedUp,
+  deckUploadedAhead: () => mapView.deckUploadedAhead(),
   importFiles: (files: Array<File | ImportInput>, options?: ImportApiOptions) => {
     const browserFiles = files.filter((f): f is File => f instanceof File);
     const inputs = files.filter((f): f is ImportInput => !(f instanceof File));

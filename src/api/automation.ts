@@ -112,6 +112,8 @@ export interface MtMapApi {
     deckAttributeBuilds(): number;
     /** Whether deck.gl's point program was compiled ahead of a large layer (the user opened the picker or dragged a file in). */
     deckWarmedUp(): boolean;
+    /** Layers whose deck.gl positions were uploaded as the import's result arrived, before the layer was added. */
+    deckUploadedAhead(): string[];
   };
 }
 
@@ -125,6 +127,7 @@ export interface ApiDeps {
   deckLayerIds(): string[];
   deckAttributeBuilds(): number;
   deckWarmedUp(): boolean;
+  deckUploadedAhead(): string[];
   importFiles(files: Array<File | ImportInput>, options?: ImportApiOptions): Promise<ImportOutcome>;
   importUrl(url: string): Promise<ImportOutcome>;
   /** Runs the statistics engine in the worker. */
@@ -271,6 +274,7 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     debug: {
       deckAttributeBuilds: () => deps.deckAttributeBuilds(),
       deckWarmedUp: () => deps.deckWarmedUp(),
+      deckUploadedAhead: () => deps.deckUploadedAhead(),
     },
   };
 }

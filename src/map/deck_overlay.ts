@@ -1,5 +1,6 @@
 import { MapboxOverlay } from '@deck.gl/mapbox';
 import { COORDINATE_SYSTEM } from '@deck.gl/core';
+import { Buffer, type Device } from '@luma.gl/core';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
@@ -27,6 +28,16 @@ interface DeckEntry {
   /** Key of what the attributes were built from; they are rebuilt only when it changes. */
   builtFor: string;
   picker: PointPicker;
+  /** The positions' GPU buffer when it was uploaded ahead (stage); this class destroys it. */
+  uploaded: Buffer | null;
+}
+
+/**
+ * The internals of deck.gl 9 used here, all optional: without them deck.gl sets layers up at its
+ * next frame and nothing is uploaded ahead.
+ */
+interface DeckInternals {
+  _deck?: { device?: Device | null; layerManager?: { updateLayers(): void } | null };
 }
 
 export class DeckPoints {
@@ -38,6 +49,10 @@ export class DeckPoints {
   private order: string[] = [];
   /** A stand-in layer that makes the GPU compile the point program before a large layer arrives (warmUp). */
   private warm: PointSpriteLayer | null = null;
+  /** Offsets uploaded ahead of their layer (stage), until set() takes them. */
+  private staged: { offsets: Float32Array; buffer: Buffer } | null = null;
+  /** Buffers of layers replaced or removed, destroyed once deck.gl no longer draws them. */
+  private retired: Buffer[] = [];
 
   /**
    * `anchor`: the map layer the points are drawn under (the lowest label or area-of-interest
@@ -90,11 +105,45 @@ export class DeckPoints {
     this.attributeBuilds++;
     // a table's own index (built in its worker) when every row is drawn, in order
     const prebuilt = 'positions' in data && attrs.positions === data.positions ? data.pointIndex : undefined;
-    this.entries.set(spec.id, { spec, data, ui, attrs, builtFor: key, picker: new PointPicker(attrs.positions, prebuilt) });
+    let uploaded: Buffer | null = null;
+    if (this.staged && attrs.offsets === this.staged.offsets) {
+      uploaded = this.staged.buffer;
+      this.staged = null;
+      uploadedPositions.set(attrs, uploaded);
+    }
+    if (prev?.uploaded) this.retired.push(prev.uploaded);
+    this.entries.set(spec.id, { spec, data, ui, attrs, builtFor: key, picker: new PointPicker(attrs.positions, prebuilt), uploaded });
   }
 
   remove(id: string): void {
+    const entry = this.entries.get(id);
+    if (entry?.uploaded) this.retired.push(entry.uploaded);
     this.entries.delete(id);
+  }
+
+  /**
+   * Uploads a point table's draw offsets now, ahead of its layer; set() then draws from this
+   * buffer. Called as an import's result arrives, a task before the result is added to the
+   * store. The layer's first frame held the 6 MB upload of a 757,576-row CSV along with the
+   * layer's set-up and the map's redraw; uploading it alone, in the task that received it,
+   * while the map is idle, splits that. A buffer nobody takes is destroyed at the next stage().
+   * False when deck.gl's device is not ready (nothing uploaded).
+   */
+  stage(offsets: Float32Array): boolean {
+    const device = (this.overlay as unknown as DeckInternals)._deck?.device;
+    if (!device) return false;
+    this.staged?.buffer.destroy();
+    // the 16 spare bytes are what deck.gl allocates too: the layout reads a `positions64Low`
+    // attribute one vertex past the position (unused with offsets), so the last vertex reads
+    // 8 bytes past the data
+    const buffer = device.createBuffer({ id: 'staged-point-offsets', usage: Buffer.VERTEX | Buffer.COPY_DST, byteLength: offsets.byteLength + 16 });
+    buffer.write(offsets);
+    this.staged = { offsets, buffer };
+    return true;
+  }
+
+  ids(): string[] {
+    return [...this.entries.keys()];
   }
 
   has(id: string): boolean {
@@ -127,6 +176,11 @@ export class DeckPoints {
     this.render(this.order);
   }
 
+  /** Layers drawn from positions uploaded ahead (stage). */
+  uploadedAhead(): string[] {
+    return [...this.entries.values()].filter((e) => e.uploaded).map((e) => e.spec.id);
+  }
+
   get warmedUp(): boolean {
     return this.warm !== null;
   }
@@ -142,7 +196,8 @@ export class DeckPoints {
     // the stand-in stays until a real layer holds the program (luma.gl frees it with its last user)
     if (this.warm && layers.length > 0) this.warm = null;
     this.overlay.setProps({ layers: this.warm ? [this.warm] : layers });
-    this.setUpLayersNow();
+    // once deck.gl has its new layers, the buffers of the ones replaced or removed are unused
+    if (this.setUpLayersNow()) for (const buffer of this.retired.splice(0)) buffer.destroy();
   }
 
   /**
@@ -154,12 +209,16 @@ export class DeckPoints {
    * `_deck` and `layerManager` are deck.gl internals (9.x); without them deck.gl sets the layers
    * up at its frame as before.
    */
-  private setUpLayersNow(): void {
-    (this.overlay as unknown as { _deck?: { layerManager?: { updateLayers(): void } } })._deck?.layerManager?.updateLayers();
+  private setUpLayersNow(): boolean {
+    const layerManager = (this.overlay as unknown as DeckInternals)._deck?.layerManager;
+    layerManager?.updateLayers();
+    return Boolean(layerManager);
   }
 
   destroy(map: MapLibreMap): void {
     map.removeControl(this.overlay);
+    for (const buffer of [...this.retired.splice(0), ...[...this.entries.values()].map((e) => e.uploaded), this.staged?.buffer]) buffer?.destroy();
+    this.staged = null;
   }
 }
 
@@ -183,6 +242,8 @@ export function pointLayer(id: string, attrs: PointAttributes, radiusPixels: num
 
 /** The deck.gl `data` of each set of attributes, built once per set. */
 const deckDataOf = new WeakMap<PointAttributes, object>();
+/** Positions already on the GPU (DeckPoints.stage), by the attributes they belong to. */
+const uploadedPositions = new WeakMap<PointAttributes, Buffer>();
 
 /**
  * The same object for the same attributes: deck.gl compares `data` by identity, and a new object
@@ -194,7 +255,7 @@ function deckData(attrs: PointAttributes): object {
   if (!data) {
     data = {
       length: attrs.length,
-      attributes: { getPosition: { value: attrs.offsets ?? attrs.positions, size: 2 }, ...(attrs.colors ? { getFillColor: { value: attrs.colors, size: 4, normalized: true } } : {}) },
+      attributes: { getPosition: { value: attrs.offsets ?? attrs.positions, size: 2, ...(uploadedPositions.has(attrs) ? { buffer: uploadedPositions.get(attrs) } : {}) }, ...(attrs.colors ? { getFillColor: { value: attrs.colors, size: 4, normalized: true } } : {}) },
     };
     deckDataOf.set(attrs, data);
   }

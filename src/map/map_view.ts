@@ -254,7 +254,8 @@ export class MapView {
     const layers = allLayers(state);
     const present = new Set(layers.map((l) => l.id));
     for (const id of [...this.shown.keys()]) if (!present.has(id)) this.removeFromMap(id);
-    if (this.deck) for (const id of this.deckLayerIds()) if (!present.has(id)) this.deck.remove(id);
+    // the deck's own ids: a removed layer is no longer among the state's layers
+    if (this.deck) for (const id of this.deck.ids()) if (!present.has(id)) this.deck.remove(id);
     let added = false;
     let deckChanged = this.deck !== null;
     for (const layer of layers) {
@@ -302,6 +303,11 @@ export class MapView {
     void this.ensureDeck();
   }
 
+  /** Uploads a large point table's draw offsets ahead of its layer (DeckPoints.stage); false when deck.gl is not attached. */
+  stageDeckPoints(offsets: Float32Array): boolean {
+    return this.deck?.stage(offsets) ?? false;
+  }
+
   /**
    * Loads deck.gl and has it compile its point program (DeckPoints.warmUp) while nothing is
    * loading: called when the user opens the file picker or drags a file over the map.
@@ -347,6 +353,10 @@ export class MapView {
 
   get deckAttributeBuilds(): number {
     return this.deck?.attributeBuilds ?? 0;
+  }
+
+  deckUploadedAhead(): string[] {
+    return this.deck?.uploadedAhead() ?? [];
   }
 
   get deckWarmedUp(): boolean {

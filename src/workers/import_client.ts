@@ -7,9 +7,19 @@ import { WorkerTileRequests, registerTileProvider } from './tile_requests';
 // Main-thread side of the import worker: one promise per file, with progress and cancel.
 // The file's bytes are transferred, not copied.
 
+export interface ImportHooks {
+  /** Called as a file that may hold a large point table starts importing. */
+  onLargePoints?: () => void;
+  /**
+   * Called with a point table's draw offsets as its result arrives; true when the map uploaded
+   * them (DeckPoints.stage). The result is then handed on a task later, so that the upload and
+   * the layer's set-up do not fall in one main-thread task.
+   */
+  stagePoints?: (offsets: Float32Array) => boolean;
+}
+
 export class ImportClient {
-  /** `onLargePoints`: called as a file that may hold a large point table starts importing. */
-  constructor(private readonly onLargePoints?: () => void) {}
+  constructor(private readonly hooks: ImportHooks = {}) {}
 
   private worker: Worker | null = null;
   private nextId = 1;
@@ -34,7 +44,9 @@ export class ImportClient {
         this.pending.delete(msg.id);
         p.input.bytes = msg.bytes;
         if (msg.result.ok) this.slices.fill(msg.id, msg.result.layers.map((l) => l.data));
-        p.resolve(msg.result);
+        const result = msg.result;
+        if (this.stage(result)) setTimeout(() => p.resolve(result), 0);
+        else p.resolve(result);
       }
     };
     this.worker = worker;
@@ -43,7 +55,7 @@ export class ImportClient {
 
   import(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
     const worker = this.ensureWorker();
-    if (this.onLargePoints && mayHoldLargePointTable(input.name, input.file?.size ?? input.bytes.length)) this.onLargePoints();
+    if (this.hooks.onLargePoints && mayHoldLargePointTable(input.name, input.file?.size ?? input.bytes.length)) this.hooks.onLargePoints();
     const id = this.nextId++;
     const { signal, ...rest } = options;
     return new Promise<ImportResult>((resolve) => {
@@ -52,5 +64,12 @@ export class ImportClient {
       // the bytes are transferred, or the file is read in the worker; either way they come back
       worker.postMessage({ type: 'import', id, input, options: rest, tileProvider: this.tileProvider } satisfies ImportRequest, [input.bytes.buffer as ArrayBuffer]);
     });
+  }
+
+  private stage(result: ImportResult): boolean {
+    if (!result.ok || !this.hooks.stagePoints) return false;
+    // one table at a time is held uploaded (a zip with several point layers: the first)
+    const offsets = result.layers.find((l) => l.points?.drawOffsets?.offsets)?.points?.drawOffsets?.offsets;
+    return offsets ? this.hooks.stagePoints(offsets) : false;
   }
 }

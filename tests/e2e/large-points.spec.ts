@@ -85,6 +85,8 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
       { rgb, box },
     );
   expect(await inColour()).toBeGreaterThan(2_000);
+  // from the offsets uploaded as the result arrived (DeckPoints.stage), once
+  expect(await page.evaluate(() => window.mtmap.debug.deckUploadedAhead())).toEqual([layer.id]);
   const uploads = await bigUploads();
   expect(uploads).toBe(1);
   // drawn under the labels and the area of interest's outline, above every other map layer
@@ -163,4 +165,6 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
   expect(lines).toBe(ROWS + 1);
   await page.evaluate((id) => window.mtmap.store.getState().removeUserLayer(id), layer.id);
   await expect.poll(() => page.evaluate((id) => window.mtmap.listLayers().some((l) => l.id === id), layer.id)).toBe(false);
+  expect(await page.evaluate(() => window.mtmap.debug.deckUploadedAhead())).toEqual([]);
+  expect(await inColour()).toBe(0);
 });
