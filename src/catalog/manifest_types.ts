@@ -82,6 +82,8 @@ export interface GraduatedStyle extends StyleBase {
   method?: 'quantile' | 'equal-interval' | 'natural-breaks';
   /** Colour ramp the classes were coloured with (style/classify.ts RAMPS). */
   ramp?: 'ylgnbu' | 'blues' | 'greens' | 'viridis' | 'cividis';
+  /** Some features have no value in `field` (drawn grey): the legend lists "no data". */
+  noData?: boolean;
 }
 
 export type LayerStyle = SingleStyle | CategoriesStyle | GraduatedStyle;

@@ -107,4 +107,13 @@ describe('validateManifest', () => {
     (m.layers as Record<string, unknown>[])[0]!.measured = false;
     expect(problemsOf(m)).toEqual([]);
   });
+
+  it('checks a graduated style\'s noData is a boolean', () => {
+    const m = createManifest();
+    const layer = (m.layers as Record<string, unknown>[])[0]!;
+    layer.style = { type: 'graduated', field: 'v', classes: [{ color: '#000000' }], noData: 'yes' };
+    expect(problemsOf(m)).toEqual(['$.layers[0].style.noData type']);
+    layer.style = { type: 'graduated', field: 'v', classes: [{ color: '#000000' }], noData: true };
+    expect(problemsOf(m)).toEqual([]);
+  });
 });

@@ -157,6 +157,7 @@ function checkStyle(c: Checker, style: Obj, path: string): void {
     c.localized(style, 'unit', path, false);
     c.oneOf(style, 'method', path, ['quantile', 'equal-interval', 'natural-breaks'] as const, false);
     c.oneOf(style, 'ramp', path, ['ylgnbu', 'blues', 'greens', 'viridis', 'cividis'] as const, false);
+    if (style.noData !== undefined && typeof style.noData !== 'boolean') c.add(`${path}.noData`, 'type', 'boolean', style.noData);
     const classes = c.array(style, 'classes', path) ?? [];
     classes.forEach((cl, i) => {
       const p = `${path}.classes[${i}]`;

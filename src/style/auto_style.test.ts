@@ -58,6 +58,13 @@ describe('graduatedStyle', () => {
   it('copes with a field that has no numbers', () => {
     expect(graduatedStyle('v', createFeatures([{ v: 'x' }])).type).toBe('graduated');
   });
+
+  it('marks the style noData when some features have no value, and only then', () => {
+    expect(graduatedStyle('v', createFeatures([{ v: 1 }, { v: null }, { v: 3 }])).noData).toBe(true);
+    expect(graduatedStyle('v', createFeatures([{ v: 1 }, { v: '' }])).noData).toBe(true);
+    expect(graduatedStyle('v', createFeatures([{ v: 1 }, {}])).noData).toBe(true);
+    expect(graduatedStyle('v', createFeatures([{ v: 1 }, { v: 3 }])).noData).toBeUndefined();
+  });
 });
 
 describe('graduatedStyle options', () => {

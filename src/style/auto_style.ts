@@ -70,10 +70,12 @@ export function graduatedStyle(field: string, features: Feature[], opts: Graduat
     .map(Number)
     .filter((v) => Number.isFinite(v))
     .sort((a, b) => a - b);
-  if (values.length === 0) return { type: 'graduated', field, method, ramp, classes: [{ color: rampColors(ramp, 1)[0]! }] };
+  // features without a value are drawn as no data (layer_style.ts), and the legend says so
+  const noData = values.length < features.length ? { noData: true } : {};
+  if (values.length === 0) return { type: 'graduated', field, method, ramp, classes: [{ color: rampColors(ramp, 1)[0]! }], ...noData };
   const breaks = classBreaks(values, method, opts.classes ?? DEFAULT_CLASSES);
   const colors = rampColors(ramp, breaks.length + 1);
   const mins = [values[0]!, ...breaks];
   const maxs = [...breaks, values[values.length - 1]!];
-  return { type: 'graduated', field, method, ramp, classes: mins.map((min, i) => ({ min, max: maxs[i]!, color: colors[i]! })) };
+  return { type: 'graduated', field, method, ramp, classes: mins.map((min, i) => ({ min, max: maxs[i]!, color: colors[i]! })), ...noData };
 }

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec, LayerStyle } from '../catalog/manifest_types';
+import { expression } from '@maplibre/maplibre-gl-style-spec';
 import { colorExpression, darken, featureColor, hexToRgb, legendItems, outlineColor } from './layer_style';
+
+const { createExpression } = expression;
 
 function createLayer(style: LayerStyle): LayerSpec {
   return {
@@ -54,7 +57,27 @@ describe('colorExpression', () => {
         { max: 10, color: '#aaaaaa' },
       ],
     });
-    expect(expr).toEqual(['case', ['has', 'v'], ['step', ['to-number', ['get', 'v'], 0], '#aaaaaa', 10, '#bbbbbb'], '#bdbdbd']);
+    expect(expr).toEqual([
+      'case',
+      ['any', ['!', ['has', 'v']], ['==', ['get', 'v'], null], ['==', ['get', 'v'], '']],
+      '#bdbdbd',
+      ['step', ['to-number', ['get', 'v'], 0], '#aaaaaa', 10, '#bbbbbb'],
+    ]);
+  });
+
+  it('draws what featureColor gives, evaluated by MapLibre itself; no value is no data (grey), not the lowest class', () => {
+    const graduated: LayerStyle = { type: 'graduated', field: 'v', classes: [{ max: 10, color: '#aaaaaa' }, { min: 10, color: '#bbbbbb' }] };
+    const categories: LayerStyle = { type: 'categories', field: 'v', categories: [{ value: 3, color: '#111111', label: '3' }], otherColor: '#999999' };
+    for (const style of [graduated, categories]) {
+      const compiled = createExpression(colorExpression(style), { type: 'color' } as never);
+      if (compiled.result !== 'success') throw new Error(JSON.stringify(compiled.value));
+      for (const properties of [{ v: 3 }, { v: 10 }, { v: '25' }, { v: 0 }, {}, { v: null }, { v: '' }]) {
+        // MapLibre's Color prints as hex when opaque
+        const drawn = String(compiled.value.evaluate({ zoom: 10 }, { type: 3, properties } as never));
+        expect(drawn, JSON.stringify(properties)).toBe(featureColor(style, properties));
+      }
+    }
+    expect([featureColor(graduated, { v: null }), featureColor(graduated, { v: '' }), featureColor(graduated, { v: NaN }), featureColor(graduated, { v: 0 })]).toEqual(['#bdbdbd', '#bdbdbd', '#bdbdbd', '#aaaaaa']);
   });
 });
 
@@ -76,6 +99,13 @@ describe('outlineColor', () => {
 });
 
 describe('legendItems', () => {
+  it('ends a graduated legend with the no-data grey when the style has features without a value', () => {
+    const style: LayerStyle = { type: 'graduated', field: 'v', classes: [{ max: 10, color: '#aaaaaa' }, { min: 10, color: '#bbbbbb' }], noData: true };
+    expect(legendItems(createLayer(style), 'vi').at(-1)).toEqual({ color: '#bdbdbd', label: 'Không có số liệu' });
+    expect(legendItems(createLayer(style), 'en').at(-1)).toEqual({ color: '#bdbdbd', label: 'No data' });
+    expect(legendItems(createLayer({ ...style, noData: false }), 'en')).toHaveLength(2);
+  });
+
   it('uses the layer title for a single style in the chosen language', () => {
     expect(legendItems(createLayer({ type: 'single', color: '#123456' }), 'en')).toEqual([{ color: '#123456', label: 'Test layer' }]);
   });

@@ -31,7 +31,9 @@ export function colorExpression(style: LayerStyle): ColorValue {
       if (!first) return DEFAULT_OTHER;
       const step: unknown[] = ['step', ['to-number', ['get', style.field], 0], first.color];
       for (const cl of classes.slice(1)) step.push(cl.min ?? 0, cl.color);
-      return ['case', ['has', style.field], step, DEFAULT_OTHER];
+      // no value (missing, null, empty) is no data, drawn grey, not counted as 0 in the lowest class
+      const value = ['get', style.field];
+      return ['case', ['any', ['!', ['has', style.field]], ['==', value, null], ['==', value, '']], DEFAULT_OTHER, step];
     }
   }
 }
@@ -81,10 +83,11 @@ export function legendItems(layer: LayerSpec, lang: Lang): LegendItem[] {
       return style.categories.map((c) => ({ color: c.color, label: localize(c.label, lang) }));
     case 'graduated': {
       const unit = style.unit ? ` ${localize(style.unit, lang)}` : '';
-      return sortedClasses(style).map((cl) => ({
+      const items = sortedClasses(style).map((cl) => ({
         color: cl.color,
         label: cl.label ? localize(cl.label, lang) : rangeLabel(cl.min, cl.max, lang) + unit,
       }));
+      return style.noData ? [...items, { color: DEFAULT_OTHER, label: t(lang, 'legend.noData') }] : items;
     }
   }
 }
@@ -110,7 +113,8 @@ export function featureColor(style: LayerStyle, properties: Record<string, unkno
     }
     case 'graduated': {
       const raw = properties?.[style.field];
-      if (raw === undefined) return DEFAULT_OTHER;
+      // no value is no data, as on the map (colorExpression); NaN is an empty cell of a large table's number column
+      if (raw === undefined || raw === null || raw === '' || Number.isNaN(raw)) return DEFAULT_OTHER;
       const n = Number(raw);
       const value = Number.isFinite(n) ? n : 0;
       let color = DEFAULT_OTHER;

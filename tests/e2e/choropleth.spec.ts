@@ -236,3 +236,34 @@ test('automation API: importFiles with join reports unmatched rows; setLayerStyl
   await expect(legendOf(page.locator(`[data-layer-id="${out.layers[0]}"]`))).toHaveText(expectedLegend(ntm, 'equal-interval', 4, 'vi'));
   await expect(page.evaluate((id) => window.mtmap.setLayerStyle(id, { type: 'graduated', field: 'Tên xã' }), out.layers[0]!)).rejects.toThrow(/not numeric/);
 });
+
+test('a commune whose indicator cell is empty is drawn as no data (grey), not in the lowest class', async ({ page }) => {
+  await openApp(page);
+  const before = await layerIds(page);
+  await page.evaluate((ids) => ids.forEach((id) => window.mtmap.setLayerVisible(id, false)), before);
+  await idle(page);
+  await snapshotCanvas(page, 'base');
+  // Thu Lũm (03436) has a row but no figure
+  const EMPTY = '3436';
+  const text = BOM + ['Mã xã;Tỷ lệ hộ nghèo (%)', ...ROWS_2013.map((r) => `${r[0]};${r[0] === EMPTY ? '' : viNumber(r[2])}`)].join('\n') + '\n';
+  const out = await page.evaluate((text) => window.mtmap.importFiles([{ name: 'thieu_so_lieu.csv', bytes: new TextEncoder().encode(text) }], { join: { column: 'Mã xã' } }), text);
+  expect(out.errors).toEqual([]);
+  const id = await newLayer(page, before);
+  await idle(page);
+  // samples by commune code; the empty one must show the no-data grey at the fill's opacity
+  const samples = await sampleFill(page, id, 'boundary_code');
+  const ALPHA = 0.8 * 0.85;
+  const grey = [189, 189, 189];
+  const isGrey = (s: { under: Rgb; now: Rgb }) => grey.every((c, i) => Math.abs(c * ALPHA + s.under[i]! * (1 - ALPHA) - s.now[i]!) <= 12);
+  const empty = samples.filter((s) => s.value === Number(EMPTY));
+  const others = samples.filter((s) => s.value !== Number(EMPTY));
+  expect(empty.length).toBeGreaterThan(5);
+  expect(empty.filter(isGrey).length / empty.length).toBeGreaterThan(0.9);
+  // the others keep their class colours (none of the YlGnBu classes is this grey)
+  expect(others.filter(isGrey).length / others.length).toBeLessThan(0.1);
+  // and the legend says what the grey means, after the classes of the 13 figures
+  const legend = legendOf(page.locator(`[data-layer-id="${id}"]`));
+  const figures = ROWS_2013.filter((r) => r[0] !== EMPTY).map((r) => r[2]);
+  await expect(legend).toHaveText([...expectedLegend(figures, 'quantile', 5, 'vi'), 'Không có số liệu']);
+  await saveScreenshot(page, 'choropleth-no-data-vi.png');
+});
