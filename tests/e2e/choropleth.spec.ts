@@ -57,6 +57,19 @@ async function newLayer(page: Page, before: string[]): Promise<string> {
 
 const legendOf = (row: Locator) => row.locator('ul.legend li');
 
+/**
+ * Opens the app with the pack's layers off, so each commune's fill lies over the plain base map,
+ * and snapshots that map as 'base'. Returns the pack's layer ids.
+ */
+async function openOverBaseMap(page: Page): Promise<string[]> {
+  await openApp(page);
+  const before = await layerIds(page);
+  await page.evaluate((ids) => ids.forEach((id) => window.mtmap.setLayerVisible(id, false)), before);
+  await idle(page);
+  await snapshotCanvas(page, 'base');
+  return before;
+}
+
 type Rgb = [number, number, number];
 
 /**
@@ -102,12 +115,7 @@ function shareWithClassColour(samples: { value: number; under: Rgb; now: Rgb }[]
 }
 
 test('choropleth: a CSV of indicators joins to the 2013 communes by code, draws, lists the bad row, and reclassifies', async ({ page }) => {
-  await openApp(page);
-  const before = await layerIds(page);
-  // the pack's layers off, so each commune's fill lies over the plain base map
-  await page.evaluate((ids) => ids.forEach((id) => window.mtmap.setLayerVisible(id, false)), before);
-  await idle(page);
-  await snapshotCanvas(page, 'base');
+  const before = await openOverBaseMap(page);
 
   await page.locator('#import-file').setInputFiles(csv('chi_tieu_xa_2023.csv', INDICATORS_2013));
   const dialog = page.getByRole('dialog', { name: 'Chọn cột tọa độ' });
@@ -238,11 +246,7 @@ test('automation API: importFiles with join reports unmatched rows; setLayerStyl
 });
 
 test('a commune whose indicator cell is empty is drawn as no data (grey), not in the lowest class', async ({ page }) => {
-  await openApp(page);
-  const before = await layerIds(page);
-  await page.evaluate((ids) => ids.forEach((id) => window.mtmap.setLayerVisible(id, false)), before);
-  await idle(page);
-  await snapshotCanvas(page, 'base');
+  const before = await openOverBaseMap(page);
   // Thu Lũm (03436) has a row but no figure
   const EMPTY = '3436';
   const text = BOM + ['Mã xã;Tỷ lệ hộ nghèo (%)', ...ROWS_2013.map((r) => `${r[0]};${r[0] === EMPTY ? '' : viNumber(r[2])}`)].join('\n') + '\n';
