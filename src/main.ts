@@ -149,6 +149,8 @@ window.mtmap = createAutomationApi({
   deckAttributeBuilds: () => mapView.deckAttributeBuilds,
   deckWarmedUp: () => mapView.deckWarmedUp,
   deckUploadedAhead: () => mapView.deckUploadedAhead(),
+  deckMotionSample: () => mapView.deckMotionSample(),
+  setDeckMotionSampling: (on) => mapView.setDeckMotionSampling(on),
   importFiles: (files: Array<File | ImportInput>, options?: ImportApiOptions) => {
     const browserFiles = files.filter((f): f is File => f instanceof File);
     const inputs = files.filter((f): f is ImportInput => !(f instanceof File));

@@ -114,6 +114,10 @@ export interface MtMapApi {
     deckWarmedUp(): boolean;
     /** Layers whose deck.gl positions were uploaded as the import's result arrived, before the layer was added. */
     deckUploadedAhead(): string[];
+    /** How many moves of the map drew large point layers as a sample, whether one is being drawn now, and the layers that have one ready. */
+    deckMotionSample(): { moves: number; now: boolean; layers: string[] };
+    /** Benchmarks: turn the sample while moving off (false) or on again; returns the setting. */
+    setDeckMotionSampling(on: boolean): boolean;
   };
 }
 
@@ -128,6 +132,8 @@ export interface ApiDeps {
   deckAttributeBuilds(): number;
   deckWarmedUp(): boolean;
   deckUploadedAhead(): string[];
+  deckMotionSample(): { moves: number; now: boolean; layers: string[] };
+  setDeckMotionSampling(on: boolean): boolean;
   importFiles(files: Array<File | ImportInput>, options?: ImportApiOptions): Promise<ImportOutcome>;
   importUrl(url: string): Promise<ImportOutcome>;
   /** Runs the statistics engine in the worker. */
@@ -275,6 +281,8 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
       deckAttributeBuilds: () => deps.deckAttributeBuilds(),
       deckWarmedUp: () => deps.deckWarmedUp(),
       deckUploadedAhead: () => deps.deckUploadedAhead(),
+      deckMotionSample: () => deps.deckMotionSample(),
+      setDeckMotionSampling: (on) => deps.setDeckMotionSampling(on),
     },
   };
 }

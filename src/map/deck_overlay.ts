@@ -5,13 +5,34 @@ import type { Map as MapLibreMap } from 'maplibre-gl';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { LayerUi } from '../state/store';
 import type { FeatureCollection } from 'geojson';
-import { buildPointAttributes, buildTableAttributes, deckRadius, featureIndexOf, type PointAttributes } from './point_attributes';
+import { buildPointAttributes, buildTableAttributes, deckRadius, featureIndexOf, samplePointAttributes, type PointAttributes } from './point_attributes';
 import type { PointTable } from '../io/point_table';
 import { PointPicker } from './point_picker';
 import { PointSpriteLayer } from './point_sprite_layer';
 
 // deck.gl draws the point layers too large for MapLibre's GeoJSON sources. Loaded on demand
 // (dynamic import) so that packs without large point sets never download deck.gl.
+
+/**
+ * While the map moves, a layer of more points than this draws a sample of about
+ * MOTION_SAMPLE_POINTS of them, and all of them once the map stands still (MOTION_SETTLE_MS).
+ * On software WebGL a frame's cost grows with the points: a 1,000,000-point layer made a frame
+ * of a pan take 1.2–1.3 s here. The sample is a layer of its own, prepared when the map is idle
+ * after the layer arrives, because hiding points in the shader still ran the vertex shader over
+ * all of them (a frame of 1,000,000 points of which 125,000 drawn: ~450 ms, against ~130 ms for
+ * 100,000 points). It is the same points in every frame of a move (inSample), so the cloud does
+ * not flicker.
+ */
+export const MOTION_SAMPLE_ABOVE = 250_000;
+const MOTION_SAMPLE_POINTS = 125_000;
+const MOTION_SETTLE_MS = 300;
+/** deck.gl id of a layer's sample: `<layer id>` + this. */
+const SAMPLE_SUFFIX = '::motion-sample';
+
+/** How many points one in, for a layer of `length` points drawn while the map moves. */
+export function motionSampleEvery(length: number): number {
+  return length > MOTION_SAMPLE_ABOVE ? Math.ceil(length / MOTION_SAMPLE_POINTS) : 1;
+}
 
 export interface DeckPick {
   layerId: string;
@@ -30,6 +51,8 @@ interface DeckEntry {
   picker: PointPicker;
   /** The positions' GPU buffer when it was uploaded ahead (stage); this class destroys it. */
   uploaded: Buffer | null;
+  /** What is drawn while the map moves (MOTION_SAMPLE_ABOVE); null until prepared, and for smaller layers. */
+  sample: PointAttributes | null;
 }
 
 /**
@@ -37,7 +60,7 @@ interface DeckEntry {
  * next frame and nothing is uploaded ahead.
  */
 interface DeckInternals {
-  _deck?: { device?: Device | null; layerManager?: { updateLayers(): void } | null };
+  _deck?: { device?: Device | null; layerManager?: { updateLayers(): void; needsRedraw?(opts: { clearRedrawFlags: boolean }): unknown } | null };
 }
 
 export class DeckPoints {
@@ -53,6 +76,16 @@ export class DeckPoints {
   private staged: { offsets: Float32Array; buffer: Buffer } | null = null;
   /** Buffers of layers replaced or removed, destroyed once deck.gl no longer draws them. */
   private retired: Buffer[] = [];
+  /** Whether large layers draw a sample (the map is moving); see MOTION_SAMPLE_ABOVE. */
+  private sampling = false;
+  private samplesPending = false;
+  /** Animation frames seen while sampling, and the last move's frame and time. */
+  private frames = 0;
+  private lastMove = { frame: 0, at: 0 };
+  /** Frames drawn with a sample since start, for tests and benchmarks. */
+  sampledMoves = 0;
+  /** Off: every point in every frame (benchmarks compare both in one run). */
+  motionSampling = true;
 
   /**
    * `anchor`: the map layer the points are drawn under (the lowest label or area-of-interest
@@ -70,6 +103,48 @@ export class DeckPoints {
     // own 'grab' on the shared canvas at every frame
     this.overlay = new MapboxOverlay({ interleaved: exposeTransform(map), layers: [], getCursor: () => map.getCanvas().style.cursor });
     map.addControl(this.overlay);
+    map.on('move', this.onMove);
+  }
+
+  /**
+   * A move (drag, wheel, keys, or a scripted jumpTo, which ends in the same task) starts or
+   * extends the sampled drawing. It ends when no gesture is held and the map has not moved for
+   * MOTION_SETTLE_MS and for two animation frames, and the map then draws every point again.
+   * Frames count, not only time: on software WebGL the wait for one frame's rasterising can be
+   * longer than the settle time, with the main thread idle, and a timer alone fired between two
+   * frames of the same pan, which then drew every point at every other frame.
+   */
+  private readonly onMove = (): void => {
+    if (!this.motionSampling || ![...this.entries.values()].some((e) => e.sample)) return;
+    this.lastMove = { frame: this.frames, at: performance.now() };
+    if (this.sampling) return;
+    this.sampling = true;
+    this.sampledMoves++;
+    this.render(this.order);
+    requestAnimationFrame(this.watchSettle);
+  };
+
+  private readonly watchSettle = (): void => {
+    this.frames++;
+    if (!this.sampling) return;
+    const still = this.frames - this.lastMove.frame >= 2 && performance.now() - this.lastMove.at >= MOTION_SETTLE_MS && !this.map.isMoving();
+    if (!still) {
+      requestAnimationFrame(this.watchSettle);
+      return;
+    }
+    this.sampling = false;
+    this.render(this.order);
+    this.map.triggerRepaint();
+  };
+
+  /** Layers with a sample ready for moves. */
+  sampled(): string[] {
+    return [...this.entries.values()].filter((e) => e.sample).map((e) => e.spec.id);
+  }
+
+  /** Whether large layers are drawn as a sample now (the map moved within MOTION_SETTLE_MS). */
+  get drawingSample(): boolean {
+    return this.sampling;
   }
 
   /**
@@ -112,7 +187,7 @@ export class DeckPoints {
       uploadedPositions.set(attrs, uploaded);
     }
     if (prev?.uploaded) this.retired.push(prev.uploaded);
-    this.entries.set(spec.id, { spec, data, ui, attrs, builtFor: key, picker: new PointPicker(attrs.positions, prebuilt), uploaded });
+    this.entries.set(spec.id, { spec, data, ui, attrs, builtFor: key, picker: new PointPicker(attrs.positions, prebuilt), uploaded, sample: null });
   }
 
   remove(id: string): void {
@@ -189,16 +264,42 @@ export class DeckPoints {
   render(order: string[]): void {
     this.order = order.filter((id) => this.entries.has(id));
     const beforeId = this.anchor();
-    const layers = [...this.order].reverse().map((id) => {
-      const { attrs, spec, ui } = this.entries.get(id)!;
-      return pointLayer(id, attrs, deckRadius(spec), ui, beforeId);
+    const layers = [...this.order].reverse().flatMap((id) => {
+      const { attrs, spec, ui, sample } = this.entries.get(id)!;
+      // both stay in deck.gl (uploaded once), one of them visible
+      const drawSample = this.sampling && sample !== null;
+      const full = pointLayer(id, attrs, deckRadius(spec), { ...ui, visible: ui.visible && !drawSample }, beforeId);
+      return sample ? [full, pointLayer(id + SAMPLE_SUFFIX, sample, deckRadius(spec), { ...ui, visible: ui.visible && drawSample }, beforeId)] : [full];
     });
     // the stand-in stays until a real layer holds the program (luma.gl frees it with its last user)
     if (this.warm && layers.length > 0) this.warm = null;
     this.overlay.setProps({ layers: this.warm ? [this.warm] : layers });
     // once deck.gl has its new layers, the buffers of the ones replaced or removed are unused
     if (this.setUpLayersNow()) for (const buffer of this.retired.splice(0)) buffer.destroy();
+    if (!this.samplesPending && this.motionSampling && [...this.entries.values()].some((e) => !e.sample && motionSampleEvery(e.attrs.length) > 1)) {
+      this.samplesPending = true;
+      this.map.once('idle', this.prepareSamples);
+    }
   }
+
+  /**
+   * Builds and uploads the samples drawn while the map moves, once the map is idle after a large
+   * layer arrived: not in the load (a 757,576-row import keeps its longest task under 100 ms,
+   * issue 3) and not in the first frame of a pan.
+   */
+  private readonly prepareSamples = (): void => {
+    this.samplesPending = false;
+    for (const entry of this.entries.values()) {
+      const every = motionSampleEvery(entry.attrs.length);
+      if (!entry.sample && every > 1) entry.sample = samplePointAttributes(entry.attrs, every);
+    }
+    this.render(this.order);
+    // Nothing on screen changed (the samples are hidden), but deck.gl asks the map for a frame
+    // after any layer change, and a frame of every point (over a second at 1,000,000 points
+    // here) then held up the first frame of a pan started just after the load. Forgetting that
+    // request is safe here: the map was idle, so no other change waits for a frame.
+    (this.overlay as unknown as DeckInternals)._deck?.layerManager?.needsRedraw?.({ clearRedrawFlags: true });
+  };
 
   /**
    * deck.gl sets new layers up (attribute upload, program link) at its next animation frame,
@@ -216,6 +317,9 @@ export class DeckPoints {
   }
 
   destroy(map: MapLibreMap): void {
+    map.off('move', this.onMove);
+    map.off('idle', this.prepareSamples);
+    this.sampling = false;
     map.removeControl(this.overlay);
     for (const buffer of [...this.retired.splice(0), ...[...this.entries.values()].map((e) => e.uploaded), this.staged?.buffer]) buffer?.destroy();
     this.staged = null;

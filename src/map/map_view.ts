@@ -54,6 +54,7 @@ export class MapView {
   private popup: maplibregl.Popup | null = null;
   private onlineWatch: { errors: number; loaded: boolean; timer: number } | null = null;
   private deck: DeckPoints | null = null;
+  private deckMotionSampling = true;
   private labelScale = 1;
   private readonly baseTextSize = new Map<string, number>();
   /** A camera from a shared link, used instead of the pack's framing when the pack arrives. */
@@ -320,6 +321,7 @@ export class MapView {
   private ensureDeck(): Promise<void> {
     this.deckLoading ??= import('./deck_overlay').then(({ DeckPoints }) => {
       this.deck = new DeckPoints(this.map, () => this.deckAnchor());
+      this.deck.motionSampling = this.deckMotionSampling;
     });
     return this.deckLoading;
   }
@@ -357,6 +359,17 @@ export class MapView {
 
   deckUploadedAhead(): string[] {
     return this.deck?.uploadedAhead() ?? [];
+  }
+
+  deckMotionSample(): { moves: number; now: boolean; layers: string[] } {
+    return { moves: this.deck?.sampledMoves ?? 0, now: this.deck?.drawingSample ?? false, layers: this.deck?.sampled() ?? [] };
+  }
+
+  /** Benchmarks compare panning with and without the sample (DeckPoints.motionSampling). */
+  setDeckMotionSampling(on: boolean): boolean {
+    this.deckMotionSampling = on;
+    if (this.deck) this.deck.motionSampling = on;
+    return on;
   }
 
   get deckWarmedUp(): boolean {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature } from 'geojson';
-import { buildPointAttributes, buildTableAttributes, featureIndexOf, matchesFilters, pointColor } from './point_attributes';
+import { buildPointAttributes, buildTableAttributes, featureIndexOf, inSample, matchesFilters, pointColor, samplePointAttributes, type PointAttributes } from './point_attributes';
 import { encodeText, positionOffsets, tableToFeatures, type PointTable } from '../io/point_table';
 
 function createPoint(lon: number, lat: number, properties: Record<string, unknown>): Feature {
@@ -91,5 +91,66 @@ describe('buildTableAttributes offsets', () => {
     expect(attrs.origin[0]).toBeCloseTo(102.6, 12);
     expect(attrs.origin[1]).toBeCloseTo(22.4, 12);
     expect([...attrs.offsets!].map((v) => +v.toFixed(6))).toEqual([-0.2, -0.2, 0.2, 0.2]);
+  });
+});
+
+describe('samplePointAttributes', () => {
+  // a 1000 × 100 grid written row by row, three colours in turn, every 4th row filtered out
+  function gridAttributes(): PointAttributes {
+    const kept: number[] = [];
+    for (let i = 0; i < 100_000; i++) if (i % 4 !== 3) kept.push(i);
+    const n = kept.length;
+    const positions = new Float64Array(2 * n);
+    const offsets = new Float32Array(2 * n);
+    const colors = new Uint8Array(4 * n);
+    kept.forEach((row, k) => {
+      positions.set([102 + (row % 1000) * 0.001, 22 + Math.floor(row / 1000) * 0.001], 2 * k);
+      offsets.set([positions[2 * k]! - 102.5, positions[2 * k + 1]! - 22.05], 2 * k);
+      colors.set([row % 3, 0, 0, 255], 4 * k);
+    });
+    return { length: n, positions, offsets, origin: [102.5, 22.05], colors, color: [0, 0, 0, 255], featureIndex: Uint32Array.from(kept) };
+  }
+
+  it('keeps about one point in `every`, each with its own position, offset, colour and row', () => {
+    const attrs = gridAttributes();
+    const s = samplePointAttributes(attrs, 8);
+    expect(s.length).toBeGreaterThan(attrs.length / 8 * 0.95);
+    expect(s.length).toBeLessThan(attrs.length / 8 * 1.05);
+    expect(s.positions.length).toBe(2 * s.length);
+    expect(s.offsets!.length).toBe(2 * s.length);
+    expect(s.colors!.length).toBe(4 * s.length);
+    expect(s.origin).toEqual(attrs.origin);
+    for (let j = 0; j < s.length; j += 97) {
+      const row = featureIndexOf(s, j);
+      const k = attrs.featureIndex!.indexOf(row);
+      expect(inSample(k, 8)).toBe(true);
+      expect([s.positions[2 * j], s.positions[2 * j + 1]]).toEqual([attrs.positions[2 * k], attrs.positions[2 * k + 1]]);
+      expect([s.offsets![2 * j], s.offsets![2 * j + 1]]).toEqual([attrs.offsets![2 * k], attrs.offsets![2 * k + 1]]);
+      expect(pointColor(s, j)).toEqual(pointColor(attrs, k));
+    }
+  });
+
+  it('is spread over the whole grid: no column or row of the grid is left out', () => {
+    const s = samplePointAttributes(gridAttributes(), 8);
+    const columns = new Set<number>();
+    const rows = new Set<number>();
+    for (let j = 0; j < s.length; j++) {
+      columns.add(Math.round((s.positions[2 * j]! - 102) * 1000));
+      rows.add(Math.round((s.positions[2 * j + 1]! - 22) * 1000));
+    }
+    // the filter left 750 of the 1000 columns (those with x % 4 === 3 are out); one in every
+    // 8th index would keep 1 column in 8 of a grid written row by row
+    expect(columns.size).toBe(750);
+    expect(rows.size).toBe(100);
+  });
+
+  it('keeps the single colour of a one-colour layer without an array, and is the same every time', () => {
+    const attrs: PointAttributes = { length: 1000, positions: new Float64Array(2000).fill(1), offsets: null, origin: [0, 0], colors: null, color: [1, 2, 3, 255], featureIndex: null };
+    const a = samplePointAttributes(attrs, 4);
+    expect(a.colors).toBeNull();
+    expect(a.offsets).toBeNull();
+    expect(a.color).toEqual([1, 2, 3, 255]);
+    expect(Array.from(a.featureIndex!)).toEqual(Array.from(samplePointAttributes(attrs, 4).featureIndex!));
+    expect(Array.from(a.featureIndex!).every((row) => inSample(row, 4))).toBe(true);
   });
 });

@@ -39,6 +39,46 @@ export function pointColor(attrs: PointAttributes, i: number): [number, number, 
   return c ? [c[i * 4]!, c[i * 4 + 1]!, c[i * 4 + 2]!] : [attrs.color[0], attrs.color[1], attrs.color[2]];
 }
 
+/**
+ * Whether drawn point `i` is in a sample of about one point in `every`. Chosen by a hash of the
+ * index, not every n-th point, so that rows written in a regular order (a grid, plots of n trees)
+ * do not lose whole lines or always keep the same member of a group.
+ */
+export function inSample(i: number, every: number): boolean {
+  let h = Math.imul(i, 0x9e3779b1) >>> 0;
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x85ebca77) >>> 0;
+  h ^= h >>> 13;
+  return h % every === 0;
+}
+
+/**
+ * About one point in `every` of a layer's attributes (see inSample), as attributes of their own:
+ * what the map draws while it moves (DeckPoints). `featureIndex` still leads to the layer's rows.
+ */
+export function samplePointAttributes(attrs: PointAttributes, every: number): PointAttributes {
+  let count = 0;
+  for (let i = 0; i < attrs.length; i++) if (inSample(i, every)) count++;
+  const positions = new Float64Array(count * 2);
+  const offsets = attrs.offsets ? new Float32Array(count * 2) : null;
+  const colors = attrs.colors ? new Uint8Array(count * 4) : null;
+  const featureIndex = new Uint32Array(count);
+  let j = 0;
+  for (let i = 0; i < attrs.length; i++) {
+    if (!inSample(i, every)) continue;
+    positions[2 * j] = attrs.positions[2 * i]!;
+    positions[2 * j + 1] = attrs.positions[2 * i + 1]!;
+    if (offsets) {
+      offsets[2 * j] = attrs.offsets![2 * i]!;
+      offsets[2 * j + 1] = attrs.offsets![2 * i + 1]!;
+    }
+    if (colors) colors.set(attrs.colors!.subarray(4 * i, 4 * i + 4), 4 * j);
+    featureIndex[j] = featureIndexOf(attrs, i);
+    j++;
+  }
+  return { length: count, positions, offsets, origin: attrs.origin, colors, color: attrs.color, featureIndex };
+}
+
 /** Disc radius in CSS pixels of a point layer drawn by deck.gl (map exports draw the same size). */
 export function deckRadius(spec: { style: LayerStyle }): number {
   return Math.max(1.5, circleRadius(spec.style) / 2);

@@ -1,4 +1,5 @@
-import { clickMapAt, expect, openApp, settle, test } from './helpers';
+import type { Page } from '@playwright/test';
+import { clickMapAt, expect, hexToRgb, openApp, settle, test } from './helpers';
 
 // A 100,000-point CSV chosen with the file picker: it goes to typed columns in the worker and
 // deck.gl binary attributes (renderer "deck", no GeoJSON features on the main thread), and a
@@ -26,9 +27,11 @@ function bigCsv(): Buffer {
   return Buffer.from(lines.join('\n') + '\n', 'utf8');
 }
 
-test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows a row', async ({ page }) => {
-  test.setTimeout(180_000);
-  // sizes of the vertex buffers the page uploads that are large enough to hold the layer's points
+/**
+ * Counts the vertex buffers the page uploads of at least `minBytes` (large enough to hold a
+ * layer's points); returns a reader of the count. Call before the page opens.
+ */
+async function countBigUploads(page: Page, minBytes: number): Promise<() => Promise<number>> {
   await page.addInitScript((minBytes) => {
     const big: number[] = ((window as unknown as { __bigUploads: number[] }).__bigUploads = []);
     const proto = WebGL2RenderingContext.prototype;
@@ -40,8 +43,13 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
         return original.apply(this, a);
       };
     }
-  }, ROWS * 8);
-  const bigUploads = () => page.evaluate(() => (window as unknown as { __bigUploads: number[] }).__bigUploads.length);
+  }, minBytes);
+  return () => page.evaluate(() => (window as unknown as { __bigUploads: number[] }).__bigUploads.length);
+}
+
+test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows a row', async ({ page }) => {
+  test.setTimeout(180_000);
+  const bigUploads = await countBigUploads(page, ROWS * 8);
   await openApp(page);
   const before = await page.evaluate(() => window.mtmap.listLayers().map((l) => l.id));
   expect(await page.evaluate(() => window.mtmap.debug.deckWarmedUp())).toBe(false);
@@ -167,4 +175,98 @@ test('a 100k-point CSV is drawn by deck.gl from typed columns, and a popup shows
   await expect.poll(() => page.evaluate((id) => window.mtmap.listLayers().some((l) => l.id === id), layer.id)).toBe(false);
   expect(await page.evaluate(() => window.mtmap.debug.deckUploadedAhead())).toEqual([]);
   expect(await inColour()).toBe(0);
+});
+
+// A layer of more than 250,000 points is drawn as a sample of about 125,000 while the map moves,
+// and whole again once it stands still (DeckPoints, MOTION_SAMPLE_ABOVE): on software WebGL a
+// frame of 1,000,000 points took over a second. The points here form a grid spaced wider than a
+// point at zoom 14, so the pixels of the layer's colour count the points drawn.
+test('a 300k-point layer draws a sample while the map moves and every point once it stops', async ({ page }) => {
+  test.setTimeout(180_000);
+  const COLS = 600;
+  const GRID_ROWS = 500;
+  const STEP = 5e-4; // degrees: about 6 px at zoom 14
+  const CENTRE: [number, number] = [102.6 + (COLS / 2) * STEP, 22.3 + (GRID_ROWS / 2) * STEP];
+  // the sample's upload is about 100,000 × 8 bytes; nothing that large may be uploaded while moving
+  const bigUploads = await countBigUploads(page, 500_000);
+  await openApp(page);
+  const outcome = await page.evaluate(
+    async ({ COLS, GRID_ROWS, STEP }) => {
+      const lines = ['ma,lon,lat'];
+      for (let r = 0; r < GRID_ROWS; r++) for (let c = 0; c < COLS; c++) lines.push(`${r * COLS + c},${(102.6 + c * STEP).toFixed(6)},${(22.3 + r * STEP).toFixed(6)}`);
+      return window.mtmap.importFiles([{ name: 'luoi-diem.csv', bytes: new TextEncoder().encode(lines.join('\n')) }]);
+    },
+    { COLS, GRID_ROWS, STEP },
+  );
+  expect(outcome.errors).toEqual([]);
+  const id = outcome.layers[0]!;
+  await expect.poll(() => page.evaluate((id) => window.mtmap.listLayers().find((l) => l.id === id)?.renderer, id), { timeout: 90_000 }).toBe('deck');
+  expect(await page.evaluate((id) => window.mtmap.listLayers().find((l) => l.id === id)!.featureCount, id)).toBe(COLS * GRID_ROWS);
+  // after the import's own move to the new layer
+  await settle(page);
+  await page.evaluate((c) => window.mtmap.map.jumpTo({ center: c, zoom: 14 }), CENTRE);
+  await settle(page);
+  expect(await page.evaluate(() => window.mtmap.map.getZoom())).toBe(14);
+  // the sample is prepared once the map is idle after the layer arrived, not during a move
+  await expect.poll(() => page.evaluate(() => window.mtmap.debug.deckMotionSample().layers), { timeout: 30_000 }).toEqual([id]);
+  await settle(page);
+  const rgb = hexToRgb(await page.evaluate((id) => (window.mtmap.getState().userLayers.find((l) => l.id === id)!.style as { color: string }).color, id));
+  const uploadsBefore = await bigUploads();
+  const movesBefore = (await page.evaluate(() => window.mtmap.debug.deckMotionSample())).moves;
+
+  // pixels of the layer's colour in the frame the map has just drawn
+  const countNow = (rgb: [number, number, number]) =>
+    page.evaluate((rgb) => {
+      const d = (window as unknown as { __mapPixels(): Uint8Array }).__mapPixels();
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]) < 12 && Math.abs(d[i + 1]! - rgb[1]) < 12 && Math.abs(d[i + 2]! - rgb[2]) < 12) n++;
+      return n;
+    }, rgb);
+  const still = await countNow(rgb);
+  expect(still).toBeGreaterThan(20_000);
+
+  // a move by a hair (the same view): the frame drawn during it is counted in the same task
+  const moving = await page.evaluate(
+    async ({ c, rgb }) => {
+      const map = window.mtmap.map;
+      const drawn = new Promise<void>((resolve) => map.once('render', () => resolve()));
+      map.jumpTo({ center: [c[0] + 1e-9, c[1]] });
+      await drawn;
+      const d = (window as unknown as { __mapPixels(): Uint8Array }).__mapPixels();
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]) < 12 && Math.abs(d[i + 1]! - rgb[1]) < 12 && Math.abs(d[i + 2]! - rgb[2]) < 12) n++;
+      return { pixels: n, state: window.mtmap.debug.deckMotionSample() };
+    },
+    { c: CENTRE, rgb },
+  );
+  expect(moving.state.now).toBe(true);
+  expect(moving.state.moves).toBe(movesBefore + 1);
+  // 300,000 points → one in 3 (inSample), spread over the whole grid
+  expect(moving.pixels / still).toBeGreaterThan(0.25);
+  expect(moving.pixels / still).toBeLessThan(0.42);
+
+  // standing still: every point again, without uploading anything
+  await expect.poll(() => page.evaluate(() => window.mtmap.debug.deckMotionSample().now), { timeout: 30_000 }).toBe(false);
+  await settle(page);
+  const after = await countNow(rgb);
+  expect(Math.abs(after - still) / still).toBeLessThan(0.02);
+  expect(await bigUploads()).toBe(uploadsBefore);
+
+  // with the sampling off (benchmarks compare both), a move draws every point
+  await page.evaluate(() => window.mtmap.debug.setDeckMotionSampling(false));
+  const unsampled = await page.evaluate(
+    async ({ c, rgb }) => {
+      const map = window.mtmap.map;
+      const drawn = new Promise<void>((resolve) => map.once('render', () => resolve()));
+      map.jumpTo({ center: c });
+      await drawn;
+      const d = (window as unknown as { __mapPixels(): Uint8Array }).__mapPixels();
+      let n = 0;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]) < 12 && Math.abs(d[i + 1]! - rgb[1]) < 12 && Math.abs(d[i + 2]! - rgb[2]) < 12) n++;
+      return { pixels: n, state: window.mtmap.debug.deckMotionSample() };
+    },
+    { c: CENTRE, rgb },
+  );
+  expect(unsampled.state.now).toBe(false);
+  expect(Math.abs(unsampled.pixels - still) / still).toBeLessThan(0.02);
 });
