@@ -9,23 +9,23 @@ import { buildPointAttributes, buildTableAttributes, deckRadius, featureIndexOf,
 import type { PointTable } from '../io/point_table';
 import { PointPicker } from './point_picker';
 import { PointSpriteLayer } from './point_sprite_layer';
+import type { MapMotion } from './map_motion';
 
 // deck.gl draws the point layers too large for MapLibre's GeoJSON sources. Loaded on demand
 // (dynamic import) so that packs without large point sets never download deck.gl.
 
 /**
- * While the map moves, a layer of more points than this draws a sample of about
- * MOTION_SAMPLE_POINTS of them, and all of them once the map stands still (MOTION_SETTLE_MS).
- * On software WebGL a frame's cost grows with the points: a 1,000,000-point layer made a frame
- * of a pan take 1.2–1.3 s here. The sample is a layer of its own, prepared when the map is idle
- * after the layer arrives, because hiding points in the shader still ran the vertex shader over
- * all of them (a frame of 1,000,000 points of which 125,000 drawn: ~450 ms, against ~130 ms for
+ * While the map moves (MapMotion), a layer of more points than this draws a sample of about
+ * MOTION_SAMPLE_POINTS of them, and all of them once the map stands still. On software WebGL a
+ * frame's cost grows with the points: a 1,000,000-point layer made a frame of a pan take
+ * 1.2–1.3 s here. The sample is a layer of its own, prepared when the map is idle after the
+ * layer arrives, because hiding points in the shader still ran the vertex shader over all of
+ * them (a frame of 1,000,000 points of which 125,000 drawn: ~450 ms, against ~130 ms for
  * 100,000 points). It is the same points in every frame of a move (inSample), so the cloud does
  * not flicker.
  */
 export const MOTION_SAMPLE_ABOVE = 250_000;
 const MOTION_SAMPLE_POINTS = 125_000;
-const MOTION_SETTLE_MS = 300;
 /** deck.gl id of a layer's sample: `<layer id>` + this. */
 const SAMPLE_SUFFIX = '::motion-sample';
 
@@ -79,9 +79,7 @@ export class DeckPoints {
   /** Whether large layers draw a sample (the map is moving); see MOTION_SAMPLE_ABOVE. */
   private sampling = false;
   private samplesPending = false;
-  /** Animation frames seen while sampling, and the last move's frame and time. */
-  private frames = 0;
-  private lastMove = { frame: 0, at: 0 };
+  private readonly unsubscribeMotion: () => void;
   /** Frames drawn with a sample since start, for tests and benchmarks. */
   sampledMoves = 0;
   /** Off: every point in every frame (benchmarks compare both in one run). */
@@ -93,6 +91,7 @@ export class DeckPoints {
    */
   constructor(
     private readonly map: MapLibreMap,
+    motion: MapMotion,
     private readonly anchor: () => string | undefined = () => undefined,
   ) {
     // Interleaved: deck.gl draws into MapLibre's own WebGL context, as one custom layer that it
@@ -103,38 +102,21 @@ export class DeckPoints {
     // own 'grab' on the shared canvas at every frame
     this.overlay = new MapboxOverlay({ interleaved: exposeTransform(map), layers: [], getCursor: () => map.getCanvas().style.cursor });
     map.addControl(this.overlay);
-    map.on('move', this.onMove);
+    this.unsubscribeMotion = motion.subscribe(this.onMotion);
   }
 
-  /**
-   * A move (drag, wheel, keys, or a scripted jumpTo, which ends in the same task) starts or
-   * extends the sampled drawing. It ends when no gesture is held and the map has not moved for
-   * MOTION_SETTLE_MS and for two animation frames, and the map then draws every point again.
-   * Frames count, not only time: on software WebGL the wait for one frame's rasterising can be
-   * longer than the settle time, with the main thread idle, and a timer alone fired between two
-   * frames of the same pan, which then drew every point at every other frame.
-   */
-  private readonly onMove = (): void => {
-    if (!this.motionSampling || ![...this.entries.values()].some((e) => e.sample)) return;
-    this.lastMove = { frame: this.frames, at: performance.now() };
-    if (this.sampling) return;
-    this.sampling = true;
-    this.sampledMoves++;
-    this.render(this.order);
-    requestAnimationFrame(this.watchSettle);
-  };
-
-  private readonly watchSettle = (): void => {
-    this.frames++;
-    if (!this.sampling) return;
-    const still = this.frames - this.lastMove.frame >= 2 && performance.now() - this.lastMove.at >= MOTION_SETTLE_MS && !this.map.isMoving();
-    if (!still) {
-      requestAnimationFrame(this.watchSettle);
-      return;
+  /** A sample from the first frame of a move, every point once the map is still. */
+  private readonly onMotion = (moving: boolean): void => {
+    if (moving) {
+      if (!this.motionSampling || ![...this.entries.values()].some((e) => e.sample)) return;
+      this.sampling = true;
+      this.sampledMoves++;
+      this.render(this.order);
+    } else if (this.sampling) {
+      this.sampling = false;
+      this.render(this.order);
+      this.map.triggerRepaint();
     }
-    this.sampling = false;
-    this.render(this.order);
-    this.map.triggerRepaint();
   };
 
   /** Layers with a sample ready for moves. */
@@ -142,7 +124,7 @@ export class DeckPoints {
     return [...this.entries.values()].filter((e) => e.sample).map((e) => e.spec.id);
   }
 
-  /** Whether large layers are drawn as a sample now (the map moved within MOTION_SETTLE_MS). */
+  /** Whether large layers are drawn as a sample now (the map is moving, MapMotion). */
   get drawingSample(): boolean {
     return this.sampling;
   }
@@ -317,7 +299,7 @@ export class DeckPoints {
   }
 
   destroy(map: MapLibreMap): void {
-    map.off('move', this.onMove);
+    this.unsubscribeMotion();
     map.off('idle', this.prepareSamples);
     this.sampling = false;
     map.removeControl(this.overlay);

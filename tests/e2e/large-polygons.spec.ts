@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { ORIGIN, clickMapAt, expect, fulfilFromDir, openApp, renderedCount, saveScreenshot, settle, test } from './helpers';
+import { ORIGIN, changedPixels, clickMapAt, expect, fulfilFromDir, openApp, renderedCount, saveScreenshot, settle, snapshotCanvas, test } from './helpers';
 
 // A layer of more than 5,000 polygons reaches the map without one long main-thread task: the
 // worker that parsed it sends its features in slices (src/io/map_source.ts) and keeps a tile
@@ -101,6 +101,33 @@ for (const withNullGeometry of [false, true]) {
     await settle(page);
     expect(await renderedCount(page, 'lo-rung')).toBeGreaterThan(20);
     if (!withNullGeometry) await saveScreenshot(page, 'large-polygons-grid.png');
+
+    // while the map moves, the tiled layer is drawn without its outlines (MapView.onMotion), and
+    // with them again once it stands still
+    await snapshotCanvas(page, 'still');
+    const outlineOpacity = () => page.evaluate(() => window.mtmap.map.getPaintProperty('lo-rung::line', 'line-opacity'));
+    const outlineStill = await outlineOpacity();
+    expect(outlineStill).toBeGreaterThan(0);
+    const outlineWhileMoving = await page.evaluate(async () => {
+      const map = window.mtmap.map;
+      const drawn = new Promise<unknown>((resolve) =>
+        map.once('render', () => {
+          const w = window as unknown as { __snaps: Record<string, Uint8Array>; __mapPixels(): Uint8Array };
+          w.__snaps = { ...w.__snaps, moving: w.__mapPixels() };
+          resolve(map.getPaintProperty('lo-rung::line', 'line-opacity'));
+        }),
+      );
+      // a move by a hair: the same view
+      map.jumpTo({ center: [map.getCenter().lng + 1e-9, map.getCenter().lat] });
+      return drawn;
+    });
+    expect(outlineWhileMoving).toBe(0);
+    // the grid squares' edges (over 20 squares in view) are gone from that frame
+    expect(await changedPixels(page, 'still', 'moving')).toBeGreaterThan(1_000);
+    await expect.poll(outlineOpacity).toBe(outlineStill);
+    await settle(page);
+    await snapshotCanvas(page, 'after');
+    expect(await changedPixels(page, 'still', 'after')).toBeLessThan(50);
 
     // hovering a tiled polygon highlights that polygon (feature state in the tiles' source layer)
     const square0: [number, number] = [102.401, 22.301];
