@@ -135,7 +135,7 @@ const aoi = setupAoi({
 });
 
 const runExport = (req: ExportRequest, onProgress?: (s: ExportStage) => void) =>
-  exportMap(req, { map: mapView.map, store, deckLayerIds: () => mapView.deckLayerIds(), ...(onProgress ? { onProgress } : {}) });
+  exportMap(req, { map: mapView.map, styleAtRest: () => mapView.styleAtRest(), store, deckLayerIds: () => mapView.deckLayerIds(), ...(onProgress ? { onProgress } : {}) });
 mapView.map.addControl(new ExportControl({ store, defaultTitle: () => defaultTitle(store), exportMap: runExport }), 'top-right');
 
 window.mtmap = createAutomationApi({

@@ -27,6 +27,8 @@ export type ExportStage = { stage: 'render'; width: number; height: number } | {
 
 export interface ExportDeps {
   map: maplibregl.Map;
+  /** The style to draw (the map's as it is when still); the map's current style without it. */
+  styleAtRest?: () => maplibregl.StyleSpecification;
   store: AppStore;
   /** Layers drawn by deck.gl (their points are drawn into the export separately). */
   deckLayerIds(): string[];
@@ -70,7 +72,7 @@ export async function exportMap(req: ExportRequest, deps: ExportDeps): Promise<E
   const mapW = Math.round((layout.map.w / MM_PER_INCH) * mapDpi);
   const mapH = Math.round((layout.map.h / MM_PER_INCH) * mapDpi);
   deps.onProgress?.({ stage: 'render', width: r.width, height: r.height });
-  const rendered = await renderMap(deps.map, mapW, mapH, deckInputs(deps));
+  const rendered = await renderMap(deps.map, mapW, mapH, deckInputs(deps), deps.styleAtRest?.());
   const frame = {
     image: rendered.canvas,
     // the image spans layout.map.w mm and rendered.cssWidth CSS pixels

@@ -27,7 +27,7 @@ export class MapRenderError extends Error {
 
 const IDLE_TIMEOUT_MS = 90_000;
 
-export async function renderMap(source: maplibregl.Map, widthPx: number, heightPx: number, deckLayers: DeckLayerInput[]): Promise<RenderedMap> {
+export async function renderMap(source: maplibregl.Map, widthPx: number, heightPx: number, deckLayers: DeckLayerInput[], style: maplibregl.StyleSpecification = source.getStyle()): Promise<RenderedMap> {
   // Same zoom and centre as on screen, in a CSS-pixel frame that contains the on-screen
   // extent at the paper's aspect: label minzooms, line widths and symbol sizes then match
   // what the user sees, and pixelRatio alone supplies the print resolution.
@@ -47,7 +47,7 @@ export async function renderMap(source: maplibregl.Map, widthPx: number, heightP
   try {
     map = new maplibregl.Map({
       container,
-      style: source.getStyle(),
+      style,
       center: source.getCenter(),
       zoom: source.getZoom(),
       bearing: source.getBearing(),

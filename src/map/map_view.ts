@@ -109,18 +109,37 @@ export class MapView {
    */
   private readonly onMotion = (moving: boolean): void => {
     if (!moving && !this.outlinesHidden) return;
+    const outlines = this.largePolygonOutlines();
+    for (const { id, opacity } of outlines) this.map.setPaintProperty(id, 'line-opacity', moving ? 0 : opacity);
+    this.outlinesHidden = moving && outlines.length > 0;
+  };
+
+  /** The outline layers of the tiled polygon layers on the map, with their opacity in the style at rest. */
+  private largePolygonOutlines(): Array<{ id: string; opacity: number }> {
     const state = this.store.getState();
-    let hidden = false;
+    const out: Array<{ id: string; opacity: number }> = [];
     for (const [id, { spec, tiles }] of this.shown) {
       const ui = state.layerUi[id];
       if (!tiles || spec.geometry !== 'polygon' || !ui) continue;
       const outline = buildStyleLayers(spec, ui, TILE_SOURCE_LAYER).find((l) => l.type === 'line') as { id: string; paint?: Record<string, unknown> } | undefined;
-      if (!outline || !this.map.getLayer(outline.id)) continue;
-      this.map.setPaintProperty(outline.id, 'line-opacity', moving ? 0 : (outline.paint?.['line-opacity'] as number));
-      hidden = moving;
+      if (outline && this.map.getLayer(outline.id)) out.push({ id: outline.id, opacity: outline.paint?.['line-opacity'] as number });
     }
-    this.outlinesHidden = hidden;
-  };
+    return out;
+  }
+
+  /**
+   * The map's style as it is when the map stands still: what an export draws, also when it
+   * starts during a move (outlines left out, onMotion).
+   */
+  styleAtRest(): maplibregl.StyleSpecification {
+    const style = this.map.getStyle();
+    if (!this.outlinesHidden) return style;
+    const resting = new Map(this.largePolygonOutlines().map((o) => [o.id, o.opacity]));
+    return {
+      ...style,
+      layers: style.layers.map((l) => (l.type === 'line' && resting.has(l.id) ? { ...l, paint: { ...l.paint, 'line-opacity': resting.get(l.id)! } } : l)),
+    };
+  }
 
   /** Whether large polygon layers are drawn without their outlines now (the map is moving). */
   get outlinesLeftOut(): boolean {

@@ -140,20 +140,33 @@ for (const withNullGeometry of [false, true]) {
     await clickLonelyPolygon(page);
 
     if (!withNullGeometry) {
-      // the print export renders its own map, which reads the same worker tiles
-      await page.evaluate(() => window.mtmap.map.jumpTo({ center: [102.55, 22.4], zoom: 10 }));
-      const greens = await page.evaluate(async () => {
+      // the print export renders its own map, which reads the same worker tiles; started during
+      // a move, it still draws the outlines (the style at rest, MapView.styleAtRest)
+      const { greens, slate, outlineOnScreen } = await page.evaluate(async () => {
+        window.mtmap.map.jumpTo({ center: [102.55, 22.4], zoom: 10 });
+        const outlineOnScreen = window.mtmap.map.getPaintProperty('lo-rung::line', 'line-opacity');
         const res = await window.mtmap.exportMap({ format: 'png', paper: 'A4', orientation: 'landscape', dpi: 96, title: 'Lô rừng', draft: true });
         const bmp = await createImageBitmap(new Blob([res.bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' }));
         const ctx = new OffscreenCanvas(bmp.width, bmp.height).getContext('2d')!;
         ctx.drawImage(bmp, 0, 0);
         const d = ctx.getImageData(0, 0, bmp.width, bmp.height).data;
-        let n = 0;
-        // the two greens of the grid: green well above red and blue
-        for (let i = 0; i < d.length; i += 4) if (d[i + 1]! > d[i]! + 40 && d[i + 1]! > d[i + 2]! + 30) n++;
-        return n;
+        let greens = 0;
+        let slate = 0;
+        for (let i = 0; i < d.length; i += 4) {
+          const [r, g, b] = [d[i]!, d[i + 1]!, d[i + 2]!];
+          // the two greens of the grid: green well above red and blue
+          if (g > r + 40 && g > b + 30) greens++;
+          // the outlines' dark slate (#37474f at 0.8)
+          else if (Math.max(r, g, b) < 125 && Math.abs(r - g) < 40 && b >= r) slate++;
+        }
+        return { greens, slate, outlineOnScreen };
       });
+      expect(outlineOnScreen).toBe(0);
       expect(greens).toBeGreaterThan(5_000);
+      // at zoom 10 the squares are a pixel or two across and their outlines cover most of them:
+      // 15,150 slate to 6,516 green pixels here, 11,138 to 12,199 when the export drew the style
+      // of the moving map, without outlines
+      expect(slate, `outline pixels ${slate}, grid pixels ${greens}`).toBeGreaterThan(greens * 1.5);
     }
     fs.rmSync(dir, { recursive: true, force: true });
   });
