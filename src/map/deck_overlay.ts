@@ -24,13 +24,13 @@ import type { MapMotion } from './map_motion';
  * 100,000 points). It is the same points in every frame of a move (inSample), so the cloud does
  * not flicker.
  */
-export const MOTION_SAMPLE_ABOVE = 250_000;
+const MOTION_SAMPLE_ABOVE = 250_000;
 const MOTION_SAMPLE_POINTS = 125_000;
 /** deck.gl id of a layer's sample: `<layer id>` + this. */
 const SAMPLE_SUFFIX = '::motion-sample';
 
 /** How many points one in, for a layer of `length` points drawn while the map moves. */
-export function motionSampleEvery(length: number): number {
+function motionSampleEvery(length: number): number {
   return length > MOTION_SAMPLE_ABOVE ? Math.ceil(length / MOTION_SAMPLE_POINTS) : 1;
 }
 
@@ -80,7 +80,7 @@ export class DeckPoints {
   private sampling = false;
   private samplesPending = false;
   private readonly unsubscribeMotion: () => void;
-  /** Frames drawn with a sample since start, for tests and benchmarks. */
+  /** Moves of the map drawn with a sample since start, for tests and benchmarks. */
   sampledMoves = 0;
   /** Off: every point in every frame (benchmarks compare both in one run). */
   motionSampling = true;
