@@ -79,6 +79,7 @@ export class DeckPoints {
   /** Whether large layers draw a sample (the map is moving); see MOTION_SAMPLE_ABOVE. */
   private sampling = false;
   private samplesPending = false;
+  private destroyed = false;
   private readonly unsubscribeMotion: () => void;
   /** Moves of the map drawn with a sample since start, for tests and benchmarks. */
   sampledMoves = 0;
@@ -275,12 +276,17 @@ export class DeckPoints {
       const every = motionSampleEvery(entry.attrs.length);
       if (!entry.sample && every > 1) entry.sample = samplePointAttributes(entry.attrs, every);
     }
-    this.render(this.order);
-    // Nothing on screen changed (the samples are hidden), but deck.gl asks the map for a frame
-    // after any layer change, and a frame of every point (over a second at 1,000,000 points
-    // here) then held up the first frame of a pan started just after the load. Forgetting that
-    // request is safe here: the map was idle, so no other change waits for a frame.
-    (this.overlay as unknown as DeckInternals)._deck?.layerManager?.needsRedraw?.({ clearRedrawFlags: true });
+    // the upload in a task of its own: building and uploading the sample of a 757,576-row import
+    // were one task of 59–89 ms
+    setTimeout(() => {
+      if (this.destroyed) return;
+      this.render(this.order);
+      // Nothing on screen changed (the samples are hidden), but deck.gl asks the map for a frame
+      // after any layer change, and a frame of every point (over a second at 1,000,000 points
+      // here) then held up the first frame of a pan started just after the load. Forgetting that
+      // request is safe here: the map was idle, so no other change waits for a frame.
+      (this.overlay as unknown as DeckInternals)._deck?.layerManager?.needsRedraw?.({ clearRedrawFlags: true });
+    }, 0);
   };
 
   /**
@@ -299,6 +305,7 @@ export class DeckPoints {
   }
 
   destroy(map: MapLibreMap): void {
+    this.destroyed = true;
     this.unsubscribeMotion();
     map.off('idle', this.prepareSamples);
     this.sampling = false;
