@@ -215,30 +215,34 @@ test('a 300k-point layer draws a sample while the map moves and every point once
   const movesBefore = (await page.evaluate(() => window.mtmap.debug.deckMotionSample())).moves;
 
   // pixels of the layer's colour in the frame the map has just drawn
-  const countNow = (rgb: [number, number, number]) =>
-    page.evaluate((rgb) => {
-      const d = (window as unknown as { __mapPixels(): Uint8Array }).__mapPixels();
+  type CountingWindow = { __mapPixels(): Uint8Array; __inColour(rgb: number[]): number };
+  await page.evaluate(() => {
+    const w = window as unknown as CountingWindow;
+    w.__inColour = (rgb) => {
+      const d = w.__mapPixels();
       let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]) < 12 && Math.abs(d[i + 1]! - rgb[1]) < 12 && Math.abs(d[i + 2]! - rgb[2]) < 12) n++;
+      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]!) < 12 && Math.abs(d[i + 1]! - rgb[1]!) < 12 && Math.abs(d[i + 2]! - rgb[2]!) < 12) n++;
       return n;
-    }, rgb);
-  const still = await countNow(rgb);
+    };
+  });
+  const countNow = () => page.evaluate((rgb) => (window as unknown as CountingWindow).__inColour(rgb), rgb);
+  /** Moves the map to `to` and counts in the same task the frame drawn during the move. */
+  const moveAndCount = (to: [number, number]) =>
+    page.evaluate(
+      async ({ to, rgb }) => {
+        const map = window.mtmap.map;
+        const drawn = new Promise<void>((resolve) => map.once('render', () => resolve()));
+        map.jumpTo({ center: to });
+        await drawn;
+        return { pixels: (window as unknown as CountingWindow).__inColour(rgb), state: window.mtmap.debug.deckMotionSample() };
+      },
+      { to, rgb },
+    );
+  const still = await countNow();
   expect(still).toBeGreaterThan(20_000);
 
-  // a move by a hair (the same view): the frame drawn during it is counted in the same task
-  const moving = await page.evaluate(
-    async ({ c, rgb }) => {
-      const map = window.mtmap.map;
-      const drawn = new Promise<void>((resolve) => map.once('render', () => resolve()));
-      map.jumpTo({ center: [c[0] + 1e-9, c[1]] });
-      await drawn;
-      const d = (window as unknown as { __mapPixels(): Uint8Array }).__mapPixels();
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]) < 12 && Math.abs(d[i + 1]! - rgb[1]) < 12 && Math.abs(d[i + 2]! - rgb[2]) < 12) n++;
-      return { pixels: n, state: window.mtmap.debug.deckMotionSample() };
-    },
-    { c: CENTRE, rgb },
-  );
+  // a move by a hair (the same view)
+  const moving = await moveAndCount([CENTRE[0] + 1e-9, CENTRE[1]]);
   expect(moving.state.now).toBe(true);
   expect(moving.state.moves).toBe(movesBefore + 1);
   // 300,000 points → one in 3 (inSample), spread over the whole grid
@@ -248,25 +252,13 @@ test('a 300k-point layer draws a sample while the map moves and every point once
   // standing still: every point again, without uploading anything
   await expect.poll(() => page.evaluate(() => window.mtmap.debug.deckMotionSample().now), { timeout: 30_000 }).toBe(false);
   await settle(page);
-  const after = await countNow(rgb);
+  const after = await countNow();
   expect(Math.abs(after - still) / still).toBeLessThan(0.02);
   expect(await bigUploads()).toBe(uploadsBefore);
 
   // with the sampling off (benchmarks compare both), a move draws every point
   await page.evaluate(() => window.mtmap.debug.setDeckMotionSampling(false));
-  const unsampled = await page.evaluate(
-    async ({ c, rgb }) => {
-      const map = window.mtmap.map;
-      const drawn = new Promise<void>((resolve) => map.once('render', () => resolve()));
-      map.jumpTo({ center: c });
-      await drawn;
-      const d = (window as unknown as { __mapPixels(): Uint8Array }).__mapPixels();
-      let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (Math.abs(d[i]! - rgb[0]) < 12 && Math.abs(d[i + 1]! - rgb[1]) < 12 && Math.abs(d[i + 2]! - rgb[2]) < 12) n++;
-      return { pixels: n, state: window.mtmap.debug.deckMotionSample() };
-    },
-    { c: CENTRE, rgb },
-  );
+  const unsampled = await moveAndCount(CENTRE);
   expect(unsampled.state.now).toBe(false);
   expect(Math.abs(unsampled.pixels - still) / still).toBeLessThan(0.02);
 });
