@@ -141,11 +141,6 @@ export class MapView {
     };
   }
 
-  /** Whether large polygon layers are drawn without their outlines now (the map is moving). */
-  get outlinesLeftOut(): boolean {
-    return this.outlinesHidden;
-  }
-
   destroy(): void {
     for (const u of this.unsubscribes) u();
     this.popup?.remove();
