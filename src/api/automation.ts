@@ -106,7 +106,7 @@ export interface MtMapApi {
   /** The whole session as project-file text, and opening one (false if refused). */
   saveProject(): { filename: string; text: string };
   openProject(text: string, fileName?: string): Promise<boolean>;
-  /** Read-only counters for benchmarks and diagnostics (not a stable API). */
+  /** Counters, and one switch, for benchmarks and diagnostics (not a stable API). */
   debug: {
     /** How many times deck.gl point attributes were built since start (pan/zoom must not add any). */
     deckAttributeBuilds(): number;

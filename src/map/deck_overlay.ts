@@ -282,9 +282,10 @@ export class DeckPoints {
       if (this.destroyed) return;
       this.render(this.order);
       // Nothing on screen changed (the samples are hidden), but deck.gl asks the map for a frame
-      // after any layer change, and a frame of every point (over a second at 1,000,000 points
-      // here) then held up the first frame of a pan started just after the load. Forgetting that
-      // request is safe here: the map was idle, so no other change waits for a frame.
+      // after any layer change: a frame of every point, over a second at 1,000,000 points here,
+      // for nothing. Forgetting that request is safe here: the map was idle, so no other change
+      // waits for a frame. (A pan started right after a load still found its first frame slow,
+      // with and without this; that frame is the load's own.)
       (this.overlay as unknown as DeckInternals)._deck?.layerManager?.needsRedraw?.({ clearRedrawFlags: true });
     }, 0);
   };
