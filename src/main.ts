@@ -5,7 +5,7 @@ import { createAppStore } from './state/store';
 import { DEFAULT_LANG, isLang, t } from './i18n/i18n';
 import { MapView } from './map/map_view';
 import { LayerFileClient } from './workers/layer_file_client';
-import { loadPack } from './catalog/load_pack';
+import { loadPack } from './app/load_pack';
 import { mountLayerPanel } from './ui/layer_panel';
 import { mountCommuneSearch, searchCommunes } from './ui/commune_search';
 import { mountToolbar } from './ui/toolbar';
@@ -24,7 +24,7 @@ import { mountImportPanel } from './ui/import_panel';
 import { ImportClient } from './workers/import_client';
 import { releaseUnusedTiles } from './workers/tile_requests';
 import { createImportOptionsDialog } from './ui/import_options_dialog';
-import { importFiles, importInputs, importUrl } from './catalog/import_layers';
+import { importFiles, importInputs, importUrl } from './app/import_layers';
 import type { ImportInput } from './io/formats/types';
 import { setupAoi } from './app/aoi_setup';
 

@@ -13,7 +13,7 @@ import {
   type AoiCompute,
   type AreaOfInterest,
 } from '../analysis/aoi';
-import type { Importer } from '../catalog/import_layers';
+import type { Importer } from '../app/import_layers';
 import type { ImportInput } from '../io/formats/types';
 import { baseName } from '../io/formats/types';
 import { checkFileSize } from '../io/formats/limits';

@@ -5,7 +5,7 @@ import { plantingHeadline, type Headline, type PlanRow } from '../analysis/dashb
 import { statsRequest, type StatsRequest } from '../analysis/stats_request';
 import { formatNumber, localize, t } from '../i18n/i18n';
 import { clear, h } from './dom';
-import { fetchPackTable } from '../catalog/pack_tables';
+import { fetchPackTable } from '../io/pack_tables';
 
 // The dashboard's headline: hectares planted in a year (the planting layer grouped by year,
 // measured by the engine over the active boundary set) against the pack's plan table.

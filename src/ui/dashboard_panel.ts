@@ -11,7 +11,7 @@ import { featureColor } from '../style/layer_style';
 import { valueLabels } from './feature_popup';
 import { clear, h } from './dom';
 import { shallowTuple } from './layer_panel';
-import { fetchPackTable } from '../catalog/pack_tables';
+import { fetchPackTable } from '../io/pack_tables';
 import { parseUnitMapping, reaggregateStats, type ReaggregatedStats } from '../analysis/reaggregate';
 import { geometryAreaM2, m2ToHa } from '../analysis/area';
 import { createHeadline, DEFAULT_HEADLINE, type HeadlineSpec } from './dashboard_headline';

@@ -2,7 +2,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../state/store';
 import { createImportOptionsDialog, importCrsChoices } from './import_options_dialog';
-import type { OptionsRequest } from '../catalog/import_layers';
+import type { OptionsRequest } from '../app/import_layers';
 
 const noCoords: OptionsRequest = {
   file: 'diem.csv',
@@ -60,7 +60,7 @@ describe('import options dialog', () => {
 describe('import options dialog: join to commune boundaries', () => {
   // dialogs left open by earlier tests would shadow these ids
   beforeEach(() => document.querySelectorAll('dialog').forEach((el) => el.remove()));
-  // an offer as catalog/join_layer.ts makes it: names match on 2013, codes on 2025
+  // an offer as app/join_layer.ts makes it: names match on 2013, codes on 2025
   const offer = {
     sets: [{ id: '2013', title: { vi: 'Xã 2013–6/2025', en: 'Communes 2013–Jun 2025' } }, { id: '2025', title: { vi: 'Xã từ 1/7/2025', en: 'Communes from 1 Jul 2025' } }],
     boundarySet: '2013',

@@ -1,5 +1,5 @@
 import type { Lang } from '../catalog/manifest_types';
-import type { AskImportOptions, ImportChoice, OptionsRequest } from '../catalog/import_layers';
+import type { AskImportOptions, ImportChoice, OptionsRequest } from '../app/import_layers';
 import { localize, t } from '../i18n/i18n';
 import { foldText } from '../i18n/fold_text';
 import type { AppStore } from '../state/store';
@@ -103,7 +103,7 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
       north.addEventListener('change', () => (northTouched = true));
       for (const s of [selA, selB, crsSel]) s.addEventListener('change', guessNorth);
 
-      // a CSV without coordinates can instead be joined to commune boundaries (catalog/join_layer.ts)
+      // a CSV without coordinates can instead be joined to commune boundaries (app/join_layer.ts)
       const offer = req.join;
       const joinCol = columnSelect('import-options-join-column', false);
       const joinSet = h('select', { id: 'import-options-join-set' });

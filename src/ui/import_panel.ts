@@ -1,7 +1,7 @@
 import type { AppStore } from '../state/store';
 import { t } from '../i18n/i18n';
 import { ACCEPT_EXTENSIONS } from '../io/formats/accept';
-import type { ImportOutcome } from '../catalog/import_layers';
+import type { ImportOutcome } from '../app/import_layers';
 import { h } from './dom';
 
 // "Add your own data": a file picker, a URL field and drag-and-drop anywhere on the map, with

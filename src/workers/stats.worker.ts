@@ -1,5 +1,5 @@
 /// <reference lib="webworker" />
-import { createStatsJobRunner } from '../analysis/stats_job';
+import { createStatsJobRunner } from './stats_job';
 import type { StatsWorkerRequest, StatsWorkerResponse } from './stats_protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;

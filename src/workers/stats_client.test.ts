@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { describe, expect, test } from 'vitest';
-import { createStatsJobRunner } from '../analysis/stats_job';
+import { createStatsJobRunner } from './stats_job';
 import type { ComputeStatsParams, StatsProgress } from '../analysis/overlay_stats';
 import { CancelledError, StatsClient, type StatsWorkerLike } from './stats_client';
 import type { StatsWorkerRequest, StatsWorkerResponse } from './stats_protocol';

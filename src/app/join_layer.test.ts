@@ -6,7 +6,7 @@ import { createAppStore, type AppStore } from '../state/store';
 import { importFile } from '../io/formats/registry';
 import type { ImportInput } from '../io/formats/types';
 import { renderMessage } from '../i18n/i18n';
-import type { PackManifest } from './manifest_types';
+import type { PackManifest } from '../catalog/manifest_types';
 import { importInputs, type Importer, type OptionsRequest } from './import_layers';
 import { joinIntoLayer } from './join_layer';
 

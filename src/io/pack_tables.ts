@@ -1,4 +1,4 @@
-import type { TableSpec } from './manifest_types';
+import type { TableSpec } from '../catalog/manifest_types';
 
 // The pack's non-spatial tables (planting plan, old → new commune table) are fetched on first
 // use, once per pack, and parsed with papaparse, which stays out of the first bundle.

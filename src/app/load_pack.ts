@@ -1,5 +1,5 @@
-import type { PackManifest } from './manifest_types';
-import { validateManifest, type ManifestProblem } from './validate_manifest';
+import type { PackManifest } from '../catalog/manifest_types';
+import { validateManifest, type ManifestProblem } from '../catalog/validate_manifest';
 import type { AppStore } from '../state/store';
 import type { Message } from '../i18n/i18n';
 import { localize } from '../i18n/i18n';

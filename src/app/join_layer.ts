@@ -1,4 +1,4 @@
-import type { BoundarySetSpec, LayerSpec, Localized } from './manifest_types';
+import type { BoundarySetSpec, LayerSpec, Localized } from '../catalog/manifest_types';
 import type { AppState, AppStore } from '../state/store';
 import { USER_GROUP } from '../state/store';
 import { localize, type Message } from '../i18n/i18n';

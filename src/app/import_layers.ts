@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection } from 'geojson';
-import type { GeometryKind, LayerSpec } from './manifest_types';
+import type { GeometryKind, LayerSpec } from '../catalog/manifest_types';
 import type { AppStore, UiMessage } from '../state/store';
 import { USER_GROUP } from '../state/store';
 import type { Message } from '../i18n/i18n';

@@ -1,5 +1,5 @@
-import type { StatsWorkerRequest, StatsWorkerResponse } from '../workers/stats_protocol';
-import { computeStats } from './overlay_stats';
+import type { StatsWorkerRequest, StatsWorkerResponse } from './stats_protocol';
+import { computeStats } from '../analysis/overlay_stats';
 
 // The statistics worker's message handling as a plain function, so tests (and a fallback on the
 // main thread) can run it without a Worker.
