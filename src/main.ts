@@ -22,7 +22,8 @@ import { setupMeeting } from './app/meeting_setup';
 import { mountSideTabs } from './ui/side_tabs';
 import { mountImportPanel } from './ui/import_panel';
 import { ImportClient } from './workers/import_client';
-import { releaseUnusedTiles } from './workers/tile_requests';
+import { fetchWorkerTile, releaseUnusedTiles } from './workers/tile_requests';
+import { buildPopupContent } from './ui/feature_popup';
 import { createImportOptionsDialog } from './ui/import_options_dialog';
 import { importFiles, importInputs, importUrl } from './app/import_layers';
 import type { ImportInput } from './io/formats/types';
@@ -67,6 +68,8 @@ const mapView = new MapView({
   store,
   basemapUrl: new URL('basemap/countries.geojson', document.baseURI).href,
   onCursor: (p) => statusBar.setCursor(p),
+  popupContent: buildPopupContent,
+  fetchTile: fetchWorkerTile,
 });
 
 const zoomToCommune = (code: string): boolean => {

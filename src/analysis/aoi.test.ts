@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection, Polygon, Position } from 'geojson';
 import type { LayerSpec, PackManifest } from '../catalog/manifest_types';
-import { initialState, type AppState } from '../state/store';
+import type { LayerInputs, LayerSource } from './layer_inputs';
 import { encodeText, type PointTable } from '../io/point_table';
 import { lonLatRectAreaM2 } from './area';
 import { prepareBoundaries } from './boundary_units';
@@ -32,15 +32,14 @@ function createLayer(id: string, patch: Partial<LayerSpec> = {}): LayerSpec {
   return { id, title: id, group: 'g', file: `${id}.geojson`, format: 'geojson', geometry: 'polygon', style: { type: 'single', color: '#000000' }, provenance: { source: 's' }, ...patch };
 }
 
-function createState(layers: LayerSpec[], data: Record<string, FeatureCollection>): AppState {
+function createState(layers: LayerSpec[], data: Record<string, FeatureCollection>): LayerInputs {
   const manifest = {
     schemaVersion: 1, id: 'p', title: 'p', bounds: [102, 22, 103, 23], groups: [{ id: 'g', title: 'g' }], layers,
     boundarySets: [{ id: 'b', title: 'b', layer: 'communes', codeField: 'code', nameField: 'name' }],
   } as unknown as PackManifest;
-  const s = initialState();
-  const layerData: AppState['layerData'] = {};
-  for (const [id, d] of Object.entries(data)) layerData[id] = { status: 'ready', data: d, featureCount: d.features.length, skipped: [], error: null };
-  return { ...s, pack: { ...s.pack, manifest }, layerData, boundarySet: 'b' };
+  const layerData: Record<string, LayerSource> = {};
+  for (const [id, d] of Object.entries(data)) layerData[id] = { status: 'ready', data: d };
+  return { pack: { manifest }, userLayers: [], layerData, boundarySet: 'b' };
 }
 
 const engine: AoiCompute = (params, onProgress) => Promise.resolve(computeStats(params, { onProgress }));
@@ -142,7 +141,7 @@ describe('AOI breakdown', () => {
     };
     const big = createLayer('big', { geometry: 'point', style: { type: 'categories', field: 'programme', categories: [] } });
     const state = createState([communes, big], {});
-    state.layerData.big = { status: 'ready', data: null, points: table, featureCount: 4, skipped: [], error: null };
+    state.layerData.big = { status: 'ready', data: null, points: table };
     const { queries } = aoiLayerQueries(state, aoi.geometry);
     expect(queries.map((q) => q.layer.id)).toEqual(['big']);
     // the engine gets the table's columns, not a feature per row, and the same object each time
@@ -159,9 +158,9 @@ describe('AOI breakdown', () => {
 
   it('waits for layers still loading, and leaves failed ones out', () => {
     const state = createState([communes, forest, sites], data);
-    state.layerData.sites = { status: 'loading', data: null, featureCount: 0, skipped: [], error: null };
+    state.layerData.sites = { status: 'loading', data: null };
     expect(aoiLayerQueries(state, aoi.geometry).pending).toEqual(['sites']);
-    state.layerData.sites = { status: 'error', data: null, featureCount: 0, skipped: [], error: { key: 'reason.network' } };
+    state.layerData.sites = { status: 'error', data: null };
     expect(aoiLayerQueries(state, aoi.geometry)).toMatchObject({ pending: [] });
     expect(aoiLayerQueries(state, aoi.geometry).queries.map((q) => q.layer.id)).toEqual(['forest']);
   });

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { LayerSpec } from '../catalog/manifest_types';
-import type { AppState, LayerData } from '../state/store';
+import type { LayerInputs, LayerSource } from './layer_inputs';
 import { sampleFeatures } from '../io/point_table';
 import { geometryAreaM2, m2ToHa } from './area';
 import { polygonsOf } from './boundary_units';
@@ -123,7 +123,7 @@ export function aoiBoundaries(geometry: AoiGeometry, name = ''): FeatureCollecti
 export interface AoiLayerQuery {
   layer: LayerSpec;
   /** the store's entry the query was made from (same entry, same data) */
-  source: Pick<LayerData, 'data' | 'points'>;
+  source: Pick<LayerSource, 'data' | 'points'>;
   params: ComputeStatsParams;
   groupBy: string | null;
   numericFields: string[];
@@ -136,7 +136,7 @@ export interface AoiLayerQuery {
  */
 export function aoiLayerQuery(
   layer: LayerSpec,
-  source: Pick<LayerData, 'data' | 'points'>,
+  source: Pick<LayerSource, 'data' | 'points'>,
   geometry: AoiGeometry,
   groupBy: string | null = styleField(layer),
 ): AoiLayerQuery | null {
@@ -161,7 +161,7 @@ export function aoiLayerQuery(
 }
 
 /** The layers measured inside the AOI (polygon and point layers, not boundary layers) with their data, ready ones only. */
-export function aoiLayerQueries(state: Pick<AppState, 'pack' | 'userLayers' | 'layerData'>, geometry: AoiGeometry): { queries: AoiLayerQuery[]; pending: string[] } {
+export function aoiLayerQueries(state: Pick<LayerInputs, 'pack' | 'userLayers' | 'layerData'>, geometry: AoiGeometry): { queries: AoiLayerQuery[]; pending: string[] } {
   const queries: AoiLayerQuery[] = [];
   const pending: string[] = [];
   for (const layer of statsLayers(state)) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Feature, FeatureCollection } from 'geojson';
 import type { LayerSpec, PackManifest } from '../catalog/manifest_types';
-import { initialState, type AppState } from '../state/store';
+import type { LayerInputs, LayerSource } from './layer_inputs';
 import { disbursementPair, groupableFields, numericFields, statsLayers, statsRequest } from './stats_request';
 
 function createLayer(id: string, patch: Partial<LayerSpec> = {}): LayerSpec {
@@ -12,15 +12,14 @@ function createFeature(props: Record<string, unknown>): Feature {
   return { type: 'Feature', properties: props, geometry: { type: 'Point', coordinates: [0, 0] } };
 }
 
-function createState(layers: LayerSpec[], data: Record<string, FeatureCollection> = {}): AppState {
+function createState(layers: LayerSpec[], data: Record<string, FeatureCollection> = {}): LayerInputs {
   const manifest = {
     schemaVersion: 1, id: 'p', title: 'p', bounds: [0, 0, 1, 1], groups: [{ id: 'g', title: 'g' }], layers,
     boundarySets: [{ id: 'b', title: 'b', layer: 'communes', codeField: 'code', nameField: 'name' }],
   } as unknown as PackManifest;
-  const s = initialState();
-  const layerData: AppState['layerData'] = {};
-  for (const [id, fc] of Object.entries(data)) layerData[id] = { status: 'ready', data: fc, featureCount: fc.features.length, skipped: [], error: null };
-  return { ...s, pack: { ...s.pack, manifest }, layerData, boundarySet: 'b' };
+  const layerData: Record<string, LayerSource> = {};
+  for (const [id, fc] of Object.entries(data)) layerData[id] = { status: 'ready', data: fc };
+  return { pack: { manifest }, userLayers: [], layerData, boundarySet: 'b' };
 }
 
 const fc = (features: Feature[]): FeatureCollection => ({ type: 'FeatureCollection', features });

@@ -1,8 +1,7 @@
 import { spreadSample } from './spread_sample';
 import type { Feature } from 'geojson';
 import type { BoundarySetSpec, LayerSpec } from '../catalog/manifest_types';
-import type { AppState } from '../state/store';
-import { allLayers } from '../state/store';
+import { inputLayers, type LayerInputs } from './layer_inputs';
 import type { ComputeStatsParams } from './overlay_stats';
 import { toNumber } from './overlay_stats';
 import { sampleFeatures, type PointTable } from '../io/point_table';
@@ -12,9 +11,9 @@ import { sampleFeatures, type PointTable } from '../io/point_table';
 // `mtmap.computeStats` share it, so both ask the engine the same question.
 
 /** Polygon and point layers of the pack and My data, except the boundary layers themselves and those the manifest marks `measured: false`. */
-export function statsLayers(state: Pick<AppState, 'pack' | 'userLayers'>): LayerSpec[] {
+export function statsLayers(state: Pick<LayerInputs, 'pack' | 'userLayers'>): LayerSpec[] {
   const boundaryLayers = new Set((state.pack.manifest?.boundarySets ?? []).map((b) => b.layer));
-  return allLayers(state).filter((l) => (l.geometry === 'polygon' || l.geometry === 'point') && !boundaryLayers.has(l.id) && l.measured !== false);
+  return inputLayers(state).filter((l) => (l.geometry === 'polygon' || l.geometry === 'point') && !boundaryLayers.has(l.id) && l.measured !== false);
 }
 
 /** The field the layer is coloured by, or null for a single colour. */
@@ -107,8 +106,8 @@ export function countedColumns(t: PointTable, wanted: readonly string[]): PointT
 }
 
 /** Engine parameters for a query against the current state (layer data must be loaded). */
-export function statsRequest(state: Pick<AppState, 'pack' | 'userLayers' | 'layerData' | 'boundarySet'>, q: StatsQuery): StatsRequest {
-  const layer = allLayers(state).find((l) => l.id === q.layer);
+export function statsRequest(state: LayerInputs, q: StatsQuery): StatsRequest {
+  const layer = inputLayers(state).find((l) => l.id === q.layer);
   if (!layer) return { ok: false, reason: 'no-layer' };
   const setId = q.boundaries ?? state.boundarySet;
   const boundarySet = state.pack.manifest?.boundarySets?.find((b) => b.id === setId);

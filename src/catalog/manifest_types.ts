@@ -2,12 +2,11 @@
 // Rendering, legends, popups, filters and search all read it, so a new layer is a
 // manifest edit, never a code change. Documented for pack authors in docs/data-packs.md.
 
+import type { Lang, Localized } from '../i18n/lang';
+
+export type { Lang, Localized };
+
 export const MANIFEST_SCHEMA_VERSION = 1;
-
-export type Lang = 'vi' | 'en';
-
-/** Text in both UI languages; a plain string is used for both. */
-export type Localized = string | { vi: string; en: string };
 
 export type GeometryKind = 'polygon' | 'line' | 'point';
 

@@ -1,4 +1,4 @@
-import type { Lang, Localized } from '../catalog/manifest_types';
+import type { Lang, Localized } from './lang';
 import { en, vi, type StringKey } from './strings';
 
 export type { Lang, StringKey };

@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection } from 'geojson';
 import type { ColumnarCsv } from './csv_columnar';
-import { pointIndexData } from '../analysis/spatial_index';
+import { pointIndexData } from './point_index';
 
 // A large point layer held as columns instead of GeoJSON features: positions in one
 // Float64Array (lon, lat interleaved, WGS 84), number columns as Float64Arrays, text columns
@@ -27,7 +27,7 @@ export interface PointTable {
    * computed where the table is built (a worker) so the main thread need not.
    */
   drawOffsets?: PositionOffsets;
-  /** A point index of `positions` (analysis/spatial_index.ts pointIndexData), built with the table so clicks need not. */
+  /** A point index of `positions` (point_index.ts), built with the table so clicks need not. */
   pointIndex?: ArrayBuffer;
 }
 

@@ -6,11 +6,10 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import { bbox } from '@turf/turf';
 import type { Feature, FeatureCollection } from 'geojson';
-import type { LayerSpec, PackManifest } from '../catalog/manifest_types';
+import type { Lang, LayerSpec, PackManifest } from '../catalog/manifest_types';
 import type { AppState, AppStore, LayerData } from '../state/store';
 import { allLayers } from '../state/store';
 import { localize, t } from '../i18n/i18n';
-import { buildPopupContent } from '../ui/feature_popup';
 import { BASEMAP_LABEL_LAYER, ONLINE_LAYER, ONLINE_SOURCE, offlineStyle, onlineBasemap, onlineSource } from './basemaps';
 import { labelFontFaces } from './map_fonts';
 import { buildStyleLayers, interactiveLayerIds, labelSourceId, needsLabelPoints, packLayerOf, sourceId, styleLayerIds, usesDeck } from './pack_layers';
@@ -20,7 +19,6 @@ import { MapMotion } from './map_motion';
 import { AOI_LAYER_IDS, raiseAoiLayer, syncAoiLayer } from './aoi_layer';
 import { rowProperties, tableBounds } from '../io/point_table';
 import { TILE_MAX_ZOOM, TILE_PROTOCOL, TILE_SOURCE_LAYER } from '../io/worker_tiles';
-import { fetchWorkerTile } from '../workers/tile_requests';
 
 // The only module that talks to MapLibre. State is pushed in through store subscriptions;
 // the map never writes pack data back, only user intents (select a commune, basemap fallback).
@@ -30,14 +28,16 @@ export interface MapViewOptions {
   store: AppStore;
   basemapUrl: string;
   onCursor?: (lngLat: { lng: number; lat: number } | null) => void;
+  /** A feature's popup content (ui/feature_popup.ts): the map places it, the UI builds it. */
+  popupContent: (layer: LayerSpec, properties: Record<string, unknown>, lang: Lang) => HTMLElement;
+  /** One tile of a large layer, cut by the worker holding it (workers/tile_requests.ts). */
+  fetchTile: (url: string) => Promise<ArrayBuffer>;
 }
 
 /** `sourceLayer` for features of vector tiles (large layers tiled in a worker). */
 type FeatureRef = { source: string; id: number; sourceLayer?: string };
 
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
-// Large polygon and line layers are vector tiles cut by the worker that parsed them (io/worker_tiles.ts).
-maplibregl.addProtocol(TILE_PROTOCOL, async (params) => ({ data: await fetchWorkerTile(params.url) }));
 
 const ONLINE_FAILURE_ERRORS = 3;
 const ONLINE_FAILURE_TIMEOUT_MS = 10000;
@@ -70,6 +70,9 @@ export class MapView {
 
   constructor(private readonly options: MapViewOptions) {
     this.store = options.store;
+    // Large polygon and line layers are vector tiles cut by the worker that parsed them
+    // (io/worker_tiles.ts); the protocol is global, so export maps read the same tiles.
+    maplibregl.addProtocol(TILE_PROTOCOL, async (params) => ({ data: await options.fetchTile(params.url) }));
     const state = this.store.getState();
     this.map = new maplibregl.Map({
       container: options.container,
@@ -612,7 +615,7 @@ export class MapView {
     this.popup?.remove();
     this.popup = new maplibregl.Popup({ maxWidth: '340px', closeButton: true, focusAfterOpen: false })
       .setLngLat(at)
-      .setDOMContent(buildPopupContent(layer, properties, lang))
+      .setDOMContent(this.options.popupContent(layer, properties, lang))
       .addTo(this.map);
     const close = this.popup.getElement()?.querySelector('.maplibregl-popup-close-button');
     close?.setAttribute('aria-label', t(lang, 'popup.close'));

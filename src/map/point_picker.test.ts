@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { PointPicker } from './point_picker';
-import { pointIndexData } from '../analysis/spatial_index';
+import { pointIndexData } from '../io/point_index';
 
 // a flat test projection: 100 px per degree, y down
 const project = (lon: number, lat: number): [number, number] => [lon * 100, -lat * 100];

@@ -1,5 +1,5 @@
 import Flatbush from 'flatbush';
-import { pointIndexData } from '../analysis/spatial_index';
+import { pointIndexData } from '../io/point_index';
 
 // Finds the drawn point under the cursor on the CPU. deck.gl's GPU picking redraws every point
 // into an offscreen buffer and reads it back; on software WebGL that is a full frame per hover

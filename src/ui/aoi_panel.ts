@@ -2,13 +2,19 @@ import type { Lang, LayerSpec } from '../catalog/manifest_types';
 import type { AppState, AppStore } from '../state/store';
 import { allLayers } from '../state/store';
 import type { AoiBreakdown, AoiLayerResult, AreaOfInterest } from '../analysis/aoi';
-import type { DrawState } from '../map/aoi_draw';
 import { formatNumber, localize, t, type StringKey } from '../i18n/i18n';
 import { CATEGORY_PALETTE } from '../style/auto_style';
 import { featureColor } from '../style/layer_style';
 import { valueLabels } from './feature_popup';
 import { clear, h } from './dom';
 import { shallowTuple } from './layer_panel';
+
+/** What the drawing tool reports (map/aoi_draw.ts hands it over; app/aoi_setup.ts wires the two). */
+export interface DrawState {
+  drawing: boolean;
+  /** vertices placed so far (0 before the first click) */
+  vertices: number;
+}
 
 // The "Area analysis" tab: draw an area (terra-draw, with finish / undo / cancel), upload a
 // file with polygons, or pick a commune; then the area in ha and, for every statistics layer,
