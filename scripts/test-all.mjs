@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm test`: type check, unit tests (Vitest), production build, then e2e tests (Playwright)
+// `npm test`: type check, lint (ESLint, with the import boundaries), unit tests (Vitest), production build, then e2e tests (Playwright)
 // against that build. Ends with one summary line of the counts both runners reported.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,6 +13,7 @@ const run = (cmd, args, env = {}) => {
 fs.mkdirSync('test-results', { recursive: true });
 const steps = [];
 steps.push(['typecheck', run('npx', ['tsc', '--noEmit'])]);
+steps.push(['lint', run('npx', ['eslint', '.'])]);
 steps.push(['unit', run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=test-results/unit-results.json'])]);
 // MT_E2E_DIST (with MT_E2E_PORT) keeps this run's build apart from another run on the machine
 const build = run('npx', ['vite', 'build', ...(process.env.MT_E2E_DIST ? ['--outDir', process.env.MT_E2E_DIST, '--emptyOutDir'] : [])]);

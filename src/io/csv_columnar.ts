@@ -363,7 +363,7 @@ function readBody(b: Uint8Array, bodyStart: number, delim: number, decimalSep: n
 
 export function parseCsvColumnar(input: Uint8Array | ArrayBuffer, opts: ColumnarOptions = {}): ColumnarCsv {
   const b = input instanceof Uint8Array ? input : new Uint8Array(input);
-  let start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  const start = b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   let headerEnd = start;
   while (headerEnd < b.length && b[headerEnd] !== LF) headerEnd++;
   const delimiter = detectDelimiter(decoder.decode(b.subarray(start, headerEnd)));
