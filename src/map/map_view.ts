@@ -1,27 +1,30 @@
 import * as maplibregl from 'maplibre-gl';
-import type { GeoJSONSource, MapGeoJSONFeature, MapMouseEvent } from 'maplibre-gl';
 import 'maplibre-gl/dist/maplibre-gl.css';
 // Vite does not see MapLibre's own `new URL('./maplibre-gl-worker.mjs', import.meta.url)`,
 // so the production build would ship without the worker and the map would never draw.
 import maplibreWorkerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
-import { bbox } from '@turf/turf';
-import type { Feature, FeatureCollection } from 'geojson';
+import type { Feature } from 'geojson';
 import type { Lang, LayerSpec, PackManifest } from '../catalog/manifest_types';
-import type { AppState, AppStore, LayerData } from '../state/store';
-import { allLayers } from '../state/store';
-import { localize, t } from '../i18n/i18n';
-import { BASEMAP_LABEL_LAYER, ONLINE_LAYER, ONLINE_SOURCE, offlineStyle, onlineBasemap, onlineSource } from './basemaps';
+import type { AppState, AppStore } from '../state/store';
+import { TILE_PROTOCOL } from '../io/worker_tiles';
+import { offlineStyle } from './basemaps';
 import { labelFontFaces } from './map_fonts';
-import { buildStyleLayers, interactiveLayerIds, labelSourceId, needsLabelPoints, packLayerOf, sourceId, styleLayerIds, usesDeck } from './pack_layers';
-import { labelPoints } from './label_points';
-import type { DeckPoints } from './deck_overlay';
 import { MapMotion } from './map_motion';
-import { AOI_LAYER_IDS, raiseAoiLayer, syncAoiLayer } from './aoi_layer';
-import { rowProperties, tableBounds } from '../io/point_table';
-import { TILE_MAX_ZOOM, TILE_PROTOCOL, TILE_SOURCE_LAYER } from '../io/worker_tiles';
+import { raiseAoiLayer, syncAoiLayer } from './aoi_layer';
+import { MapCamera, type CameraState } from './map_camera';
+import { DeckSync } from './deck_sync';
+import { LayerSync } from './layer_sync';
+import { BasemapControl } from './basemap_control';
+import { MapPopups } from './map_popups';
+import { LabelScale } from './label_scale';
+import { MapDebug } from './map_debug';
 
-// The only module that talks to MapLibre. State is pushed in through store subscriptions;
-// the map never writes pack data back, only user intents (select a commune, basemap fallback).
+// The map on screen, composed of parts with one job each: the camera (map_camera.ts), the
+// store's layers as sources in order (layer_sync.ts) and as deck.gl points (deck_sync.ts), the
+// basemap and its fallback (basemap_control.ts), pointer and popups (map_popups.ts), label
+// size (label_scale.ts), and counters for tests (map_debug.ts). State is pushed in through
+// store subscriptions; the map never writes pack data back, only user intents (select a
+// commune, basemap fallback). Only src/map and src/export import MapLibre (eslint.config.js).
 
 export interface MapViewOptions {
   container: HTMLElement;
@@ -34,41 +37,26 @@ export interface MapViewOptions {
   fetchTile: (url: string) => Promise<ArrayBuffer>;
 }
 
-/** `sourceLayer` for features of vector tiles (large layers tiled in a worker). */
-type FeatureRef = { source: string; id: number; sourceLayer?: string };
-
 maplibregl.setWorkerUrl(maplibreWorkerUrl);
-
-const ONLINE_FAILURE_ERRORS = 3;
-const ONLINE_FAILURE_TIMEOUT_MS = 10000;
 
 export class MapView {
   readonly map: maplibregl.Map;
   private readonly store: AppStore;
   private readonly unsubscribes: Array<() => void> = [];
   private styleReady = false;
-  /** Layers whose source and style layers are on the map, with the spec and data they show. */
-  private readonly shown = new Map<string, { spec: LayerSpec; data: FeatureCollection; tiles?: string }>();
+  /** The pack whose layers are on the map. */
   private manifest: PackManifest | null = null;
-  private hovered: FeatureRef | null = null;
-  private selected: FeatureRef | null = null;
-  private popup: maplibregl.Popup | null = null;
-  private onlineWatch: { errors: number; loaded: boolean; timer: number } | null = null;
-  private deck: DeckPoints | null = null;
-  private deckMotionSampling = true;
   /** When the map moves and stands still again: large layers draw lighter while it moves. */
   private readonly motion: MapMotion;
-  /** Outlines left out during the current move, for the next frames; see onMotion. */
-  private outlinesHidden = false;
-  private labelScale = 1;
-  private readonly baseTextSize = new Map<string, number>();
-  /** A camera from a shared link, used instead of the pack's framing when the pack arrives. */
-  private pendingCamera: { zoom: number; lat: number; lng: number } | null = null;
-  private deckLoading: Promise<void> | null = null;
-  /** While an area is being drawn, clicks and hovers belong to the drawing tool. */
-  private clicksSuspended = false;
+  private readonly camera: MapCamera;
+  private readonly deck: DeckSync;
+  private readonly layers: LayerSync;
+  private readonly basemap: BasemapControl;
+  private readonly popups: MapPopups;
+  private readonly labels: LabelScale;
+  private readonly debug: MapDebug;
 
-  constructor(private readonly options: MapViewOptions) {
+  constructor(options: MapViewOptions) {
     this.store = options.store;
     // Large polygon and line layers are vector tiles cut by the worker that parsed them
     // (io/worker_tiles.ts); the protocol is global, so export maps read the same tiles.
@@ -98,55 +86,28 @@ export class MapView {
       syncAoiLayer(this.map, this.store.getState().aoi);
     });
     this.motion = new MapMotion(this.map);
-    this.unsubscribes.push(this.motion.subscribe(this.onMotion), () => this.motion.destroy());
-    this.bindPointer();
+    this.camera = new MapCamera(this.map, this.store, () => this.styleReady && this.manifest !== null && this.manifest === this.store.getState().pack.manifest);
+    this.deck = new DeckSync(this.map, this.store, this.motion);
+    this.layers = new LayerSync(this.map, this.store, this.deck);
+    this.labels = new LabelScale(this.map);
+    this.debug = new MapDebug(this.deck);
+    this.unsubscribes.push(this.motion.subscribe(this.layers.onMotion), () => this.motion.destroy());
+    this.basemap = new BasemapControl(this.map, this.store);
+    this.popups = new MapPopups({ map: this.map, store: this.store, layers: this.layers, deck: this.deck, popupContent: options.popupContent, ...(options.onCursor ? { onCursor: options.onCursor } : {}) });
     this.bindStore();
   }
 
   /**
-   * Large polygon layers (vector tiles cut in a worker) leave their outlines out while the map
-   * moves, and draw them again once it stands still. On software WebGL the outlines are most of
-   * such a frame: panning over 50,000 polygons, frames took a median of 367–433 ms with them and
-   * 83 ms without (fills alone), in the same run. A line opacity of 0 makes MapLibre skip the
-   * layer; hiding it with `visibility` would make it cut every tile again.
-   */
-  private readonly onMotion = (moving: boolean): void => {
-    if (!moving && !this.outlinesHidden) return;
-    const outlines = this.largePolygonOutlines();
-    for (const { id, opacity } of outlines) this.map.setPaintProperty(id, 'line-opacity', moving ? 0 : opacity);
-    this.outlinesHidden = moving && outlines.length > 0;
-  };
-
-  /** The outline layers of the tiled polygon layers on the map, with their opacity in the style at rest. */
-  private largePolygonOutlines(): Array<{ id: string; opacity: number }> {
-    const state = this.store.getState();
-    const out: Array<{ id: string; opacity: number }> = [];
-    for (const [id, { spec, tiles }] of this.shown) {
-      const ui = state.layerUi[id];
-      if (!tiles || spec.geometry !== 'polygon' || !ui) continue;
-      const outline = buildStyleLayers(spec, ui, TILE_SOURCE_LAYER).find((l) => l.type === 'line') as { id: string; paint?: Record<string, unknown> } | undefined;
-      if (outline && this.map.getLayer(outline.id)) out.push({ id: outline.id, opacity: outline.paint?.['line-opacity'] as number });
-    }
-    return out;
-  }
-
-  /**
    * The map's style as it is when the map stands still: what an export draws, also when it
-   * starts during a move (outlines left out, onMotion).
+   * starts during a move (LayerSync.onMotion).
    */
   styleAtRest(): maplibregl.StyleSpecification {
-    const style = this.map.getStyle();
-    if (!this.outlinesHidden) return style;
-    const resting = new Map(this.largePolygonOutlines().map((o) => [o.id, o.opacity]));
-    return {
-      ...style,
-      layers: style.layers.map((l) => (l.type === 'line' && resting.has(l.id) ? { ...l, paint: { ...l.paint, 'line-opacity': resting.get(l.id)! } } : l)),
-    };
+    return this.layers.styleAtRest();
   }
 
   destroy(): void {
     for (const u of this.unsubscribes) u();
-    this.popup?.remove();
+    this.popups.closePopup();
     this.map.remove();
   }
 
@@ -172,71 +133,105 @@ export class MapView {
   }
 
   /** Camera as zoom / lat / lng, the form shared links use. */
-  getCamera(): { zoom: number; lat: number; lng: number } {
-    if (this.pendingCamera) return this.pendingCamera;
-    const c = this.map.getCenter();
-    return { zoom: this.map.getZoom(), lat: c.lat, lng: c.lng };
+  getCamera(): CameraState {
+    return this.camera.get();
   }
 
-  setCamera(camera: { zoom: number; lat: number; lng: number }): void {
-    if (this.styleReady && this.manifest === this.store.getState().pack.manifest && this.manifest) {
-      this.map.jumpTo({ zoom: camera.zoom, center: [camera.lng, camera.lat] });
-    } else {
-      this.pendingCamera = camera;
-    }
+  setCamera(camera: CameraState): void {
+    this.camera.set(camera);
   }
 
   /** Flies to a camera (slides), or jumps when the user prefers reduced motion. */
-  flyTo(camera: { zoom: number; lat: number; lng: number }): void {
-    const reduce = window.matchMedia?.('(prefers-reduced-motion: reduce)').matches;
-    const target = { zoom: camera.zoom, center: [camera.lng, camera.lat] as [number, number] };
-    if (reduce) this.map.jumpTo(target);
-    else this.map.flyTo({ ...target, duration: 1600, essential: true });
+  flyTo(camera: CameraState): void {
+    this.camera.flyTo(camera);
   }
 
   fitToPack(animate: boolean): void {
-    const bounds = this.store.getState().pack.manifest?.bounds;
-    if (bounds) this.map.fitBounds([bounds[0], bounds[1], bounds[2], bounds[3]], { padding: 40, duration: animate ? 1600 : 0 });
+    this.camera.fitToPack(animate);
+  }
+
+  fitToFeature(feature: Feature): void {
+    this.camera.fitToFeature(feature);
+  }
+
+  fitToLayer(layerId: string): void {
+    this.camera.fitToLayer(layerId);
   }
 
   /** Scales every label (pack labels and country names) for projectors; 1 = as styled. */
   setLabelScale(scale: number): void {
-    this.labelScale = scale;
-    if (!this.styleReady) return;
-    for (const layer of this.map.getStyle().layers ?? []) {
-      if (layer.type !== 'symbol') continue;
-      const base = this.baseTextSize.get(layer.id) ?? (this.map.getLayoutProperty(layer.id, 'text-size') as number | undefined) ?? 13;
-      this.baseTextSize.set(layer.id, base);
-      this.map.setLayoutProperty(layer.id, 'text-size', typeof base === 'number' ? base * scale : base);
-    }
+    this.labels.set(scale, this.styleReady);
   }
 
-  fitToFeature(feature: Feature): void {
-    const [w, s, e, n] = bbox(feature);
-    this.map.fitBounds([w, s, e, n], { padding: 60, duration: 600, maxZoom: 13 });
+  /** Hands clicks and hovers to the area-of-interest drawing tool (no popups, no commune selection). */
+  suspendClicks(suspended: boolean): void {
+    this.popups.suspend(suspended);
   }
 
-  fitToLayer(layerId: string): void {
-    const entry = this.store.getState().layerData[layerId];
-    const box = entry?.points ? tableBounds(entry.points) : entry?.data && entry.data.features.length > 0 ? bbox(entry.data) : null;
-    if (!box) return;
-    const [w, s, e, n] = box;
-    this.map.fitBounds([w, s, e, n], { padding: 40, duration: 600, maxZoom: 14 });
+  showPopup(layer: LayerSpec, properties: Record<string, unknown>, at: maplibregl.LngLatLike): void {
+    this.popups.show(layer, properties, at);
+  }
+
+  /** Attaches deck.gl ahead of a large point layer (DeckSync.prepare). */
+  prepareDeck(): void {
+    this.deck.prepare();
+  }
+
+  /** Uploads a large point table's draw offsets ahead of its layer; false when deck.gl is not attached. */
+  stageDeckPoints(offsets: Float32Array): boolean {
+    return this.deck.stage(offsets);
+  }
+
+  /** Has deck.gl compile its point program while nothing is loading (DeckSync.warm). */
+  warmDeck(): void {
+    this.deck.warm();
+  }
+
+  /** Point layers drawn by deck.gl, for exports, the automation API and benchmarks. */
+  deckLayerIds(): string[] {
+    return this.deck.layerIds();
+  }
+
+  get deckAttributeBuilds(): number {
+    return this.debug.attributeBuilds;
+  }
+
+  get deckWarmedUp(): boolean {
+    return this.debug.warmedUp;
+  }
+
+  deckUploadedAhead(): string[] {
+    return this.debug.uploadedAhead();
+  }
+
+  deckMotionSample(): { moves: number; now: boolean; layers: string[] } {
+    return this.debug.motionSample();
+  }
+
+  setDeckMotionSampling(on: boolean): boolean {
+    return this.debug.setMotionSampling(on);
   }
 
   private bindStore(): void {
-    const sub = <U>(selector: (s: AppState) => U, listener: () => void) =>
-      this.unsubscribes.push(this.store.subscribe(selector, listener));
+    const sub = <U>(selector: (s: AppState) => U, listener: () => void) => this.unsubscribes.push(this.store.subscribe(selector, listener));
     sub((s) => s.pack.manifest, () => this.resetPack());
     sub((s) => s.layerData, () => this.syncAll());
     sub((s) => s.layerUi, () => this.syncAll());
     sub((s) => s.userLayers, () => this.syncAll());
     sub((s) => s.order, () => {
-      this.applyOrder();
+      if (this.styleReady) this.layers.applyOrder();
     });
-    sub((s) => s.basemap, () => this.applyBasemap());
-    sub((s) => s.selectedCommune, () => this.applySelection());
-    sub((s) => s.lang, () => this.applyLang());
+    sub((s) => s.basemap, () => {
+      if (this.styleReady) this.basemap.apply();
+    });
+    sub((s) => s.selectedCommune, () => {
+      if (this.styleReady) this.popups.applySelection();
+    });
+    sub((s) => s.lang, () => {
+      if (!this.styleReady) return;
+      this.basemap.applyLang();
+      this.popups.closePopup();
+    });
     sub((s) => s.aoi, () => {
       if (!this.styleReady) return;
       syncAoiLayer(this.map, this.store.getState().aoi);
@@ -244,381 +239,26 @@ export class MapView {
     });
   }
 
+  /** Another pack: its predecessor's layers go, and the camera frames the new one. */
   private resetPack(): void {
     if (!this.styleReady) return;
-    this.popup?.remove();
-    this.hovered = null;
-    this.selected = null;
-    for (const layer of this.manifest?.layers ?? []) {
-      this.removeFromMap(layer.id);
-      this.deck?.remove(layer.id);
-    }
-    this.deck?.render(this.store.getState().order);
+    this.popups.reset();
+    this.layers.removeLayers(this.manifest?.layers ?? []);
+    this.deck.render(this.store.getState().order);
     this.manifest = this.store.getState().pack.manifest;
-    if (this.pendingCamera) {
-      const { zoom, lat, lng } = this.pendingCamera;
-      this.map.jumpTo({ zoom, center: [lng, lat] });
-      this.pendingCamera = null;
-    } else if (this.manifest) {
-      const [w, s, e, n] = this.manifest.bounds;
-      this.map.fitBounds([w, s, e, n], { padding: 20, duration: 0 });
-    }
+    this.camera.frame(this.manifest);
     this.syncAll();
-  }
-
-  /**
-   * What a layer's GeoJSON source is given: its features, or for a large pack layer the URL of
-   * its file, which MapLibre's worker then reads itself so the main thread does not serialise
-   * the features for it (io/map_source.ts). Feature ids are the features' indexes either way
-   * (the source's `generateId`): clicks and selections look features up by them.
-   */
-  private sourceData({ data, mapSource }: LayerData): FeatureCollection | string {
-    return mapSource ?? data ?? { type: 'FeatureCollection', features: [] };
-  }
-
-  /**
-   * A layer's source: vector tiles from a worker for a large polygon or line layer (feature ids
-   * are the features' indexes there too, io/worker_tiles.ts), otherwise GeoJSON.
-   */
-  private sourceSpec(layer: LayerSpec, data: LayerData): maplibregl.SourceSpecification {
-    const attribution = layer.provenance.attribution ? { attribution: layer.provenance.attribution } : {};
-    if (data.tiles) return { type: 'vector', tiles: [data.tiles], maxzoom: TILE_MAX_ZOOM, ...attribution };
-    return { type: 'geojson', data: this.sourceData(data), generateId: true, ...attribution };
-  }
-
-  private removeFromMap(id: string): void {
-    const entry = this.shown.get(id);
-    if (!entry) return;
-    for (const styleId of styleLayerIds(entry.spec)) if (this.map.getLayer(styleId)) this.map.removeLayer(styleId);
-    if (this.map.getSource(sourceId(id))) this.map.removeSource(sourceId(id));
-    if (this.map.getSource(labelSourceId(id))) this.map.removeSource(labelSourceId(id));
-    this.shown.delete(id);
-  }
-
-  private layerById(id: string | null): LayerSpec | undefined {
-    return id === null ? undefined : allLayers(this.store.getState()).find((l) => l.id === id);
   }
 
   private syncAll(): void {
     if (!this.styleReady) return;
-    const state = this.store.getState();
-    if (state.pack.manifest !== this.manifest) return this.resetPack();
-    const layers = allLayers(state);
-    const present = new Set(layers.map((l) => l.id));
-    for (const id of [...this.shown.keys()]) if (!present.has(id)) this.removeFromMap(id);
-    // the deck's own ids: a removed layer is no longer among the state's layers
-    if (this.deck) for (const id of this.deck.ids()) if (!present.has(id)) this.deck.remove(id);
-    let added = false;
-    let deckChanged = this.deck !== null;
-    for (const layer of layers) {
-      const data = state.layerData[layer.id];
-      const ui = state.layerUi[layer.id];
-      if (!ui || !data || data.status !== 'ready' || (!data.data && !data.points)) continue;
-      if (data.points || usesDeck(layer, data.featureCount)) {
-        deckChanged = true;
-        continue;
-      }
-      if (!data.data) continue;
-      const entry = this.shown.get(layer.id);
-      // a source cannot change between tiles and GeoJSON: such a layer is added again
-      if (entry && (entry.spec !== layer || ((entry.tiles || data.tiles) && entry.data !== data.data))) this.removeFromMap(layer.id);
-      if (!this.shown.has(layer.id)) {
-        this.map.addSource(sourceId(layer.id), this.sourceSpec(layer, data));
-        if (needsLabelPoints(layer)) this.map.addSource(labelSourceId(layer.id), { type: 'geojson', data: labelPoints(data.data) });
-        for (const spec of buildStyleLayers(layer, ui, data.tiles ? TILE_SOURCE_LAYER : undefined)) this.map.addLayer(spec);
-        this.shown.set(layer.id, { spec: layer, data: data.data, ...(data.tiles ? { tiles: data.tiles } : {}) });
-        added = true;
-        continue;
-      }
-      if (entry && entry.data !== data.data) {
-        (this.map.getSource(sourceId(layer.id)) as GeoJSONSource).setData(this.sourceData(data));
-        (this.map.getSource(labelSourceId(layer.id)) as GeoJSONSource | undefined)?.setData(labelPoints(data.data));
-        this.shown.set(layer.id, { spec: layer, data: data.data });
-      }
-      this.applyLayerUi(layer, ui);
-    }
+    if (this.store.getState().pack.manifest !== this.manifest) return this.resetPack();
+    const { added, deckChanged } = this.layers.sync();
     if (added) {
-      this.applyOrder();
-      this.applySelection();
-      if (this.labelScale !== 1) this.setLabelScale(this.labelScale);
+      this.layers.applyOrder();
+      this.popups.applySelection();
+      this.labels.reapply();
     }
-    if (deckChanged) void this.syncDeck();
-  }
-
-  /**
-   * Loads deck.gl and attaches it to the map now, ahead of a large point layer. Attaching reads
-   * a few hundred WebGL parameters synchronously: about 0.3 ms each while the map is idle, but
-   * about 3 ms each on software WebGL while it is drawing (1.1–1.3 s in one main-thread task
-   * when it happened as the layer arrived). Called as such a file starts importing.
-   */
-  prepareDeck(): void {
-    void this.ensureDeck();
-  }
-
-  /** Uploads a large point table's draw offsets ahead of its layer (DeckPoints.stage); false when deck.gl is not attached. */
-  stageDeckPoints(offsets: Float32Array): boolean {
-    return this.deck?.stage(offsets) ?? false;
-  }
-
-  /**
-   * Loads deck.gl and has it compile its point program (DeckPoints.warmUp) while nothing is
-   * loading: called when the user opens the file picker or drags a file over the map.
-   */
-  warmDeck(): void {
-    if (this.deck?.warmedUp) return;
-    void this.ensureDeck().then(() => this.deck!.warmUp());
-  }
-
-  private ensureDeck(): Promise<void> {
-    this.deckLoading ??= import('./deck_overlay').then(({ DeckPoints }) => {
-      this.deck = new DeckPoints(this.map, this.motion, () => this.deckAnchor());
-      this.deck.motionSampling = this.deckMotionSampling;
-    });
-    return this.deckLoading;
-  }
-
-  /** The lowest label or area-of-interest layer: deck.gl's points go under it (applyOrder keeps those on top). */
-  private deckAnchor(): string | undefined {
-    // by name, not by suffix: deck.gl's own group layer is named after its anchor
-    const anchors = new Set<string>([BASEMAP_LABEL_LAYER, ...AOI_LAYER_IDS]);
-    for (const layer of allLayers(this.store.getState())) for (const id of styleLayerIds(layer)) if (id.endsWith('::label')) anchors.add(id);
-    return this.map.getLayersOrder().find((id) => anchors.has(id));
-  }
-
-  private async syncDeck(): Promise<void> {
-    await this.ensureDeck();
-    const deck = this.deck!;
-    const state = this.store.getState();
-    for (const layer of allLayers(state)) {
-      const data = state.layerData[layer.id];
-      const ui = state.layerUi[layer.id];
-      if (ui && data?.status === 'ready' && data.points) deck.set(layer, data.points, ui);
-      else if (ui && data?.status === 'ready' && data.data && usesDeck(layer, data.featureCount)) deck.set(layer, data.data, ui);
-    }
-    deck.render(state.order);
-  }
-
-  /** Point layers drawn by deck.gl, for the automation API and benchmarks. */
-  deckLayerIds(): string[] {
-    const state = this.store.getState();
-    return allLayers(state).filter((l) => this.deck?.has(l.id)).map((l) => l.id);
-  }
-
-  get deckAttributeBuilds(): number {
-    return this.deck?.attributeBuilds ?? 0;
-  }
-
-  deckUploadedAhead(): string[] {
-    return this.deck?.uploadedAhead() ?? [];
-  }
-
-  deckMotionSample(): { moves: number; now: boolean; layers: string[] } {
-    return { moves: this.deck?.sampledMoves ?? 0, now: this.deck?.drawingSample ?? false, layers: this.deck?.sampled() ?? [] };
-  }
-
-  /** Benchmarks compare panning with and without the sample (DeckPoints.motionSampling). */
-  setDeckMotionSampling(on: boolean): boolean {
-    this.deckMotionSampling = on;
-    if (this.deck) this.deck.motionSampling = on;
-    return on;
-  }
-
-  get deckWarmedUp(): boolean {
-    return this.deck?.warmedUp ?? false;
-  }
-
-  private applyLayerUi(layer: LayerSpec, ui: AppState['layerUi'][string]): void {
-    for (const spec of buildStyleLayers(layer, ui)) {
-      const s = spec as unknown as { id: string; layout?: Record<string, unknown>; paint?: Record<string, unknown>; filter?: unknown };
-      this.map.setLayoutProperty(s.id, 'visibility', s.layout?.visibility as 'visible' | 'none');
-      for (const [k, v] of Object.entries(s.paint ?? {})) this.map.setPaintProperty(s.id, k as 'fill-color', v as string);
-      this.map.setFilter(s.id, (s.filter ?? null) as maplibregl.FilterSpecification | null);
-    }
-  }
-
-  /** Stacks pack layers by the store's order (top first), with all labels above all shapes. */
-  private applyOrder(): void {
-    if (!this.styleReady) return;
-    const byId = new Map(allLayers(this.store.getState()).map((l) => [l.id, l]));
-    const order = [...this.store.getState().order].reverse();
-    const labels: string[] = [];
-    for (const id of order) {
-      const layer = byId.get(id);
-      if (!layer || !this.shown.has(id)) continue;
-      for (const styleId of styleLayerIds(layer)) {
-        if (styleId.endsWith('::label')) labels.push(styleId);
-        else this.map.moveLayer(styleId);
-      }
-    }
-    for (const id of labels) this.map.moveLayer(id);
-    if (this.map.getLayer(BASEMAP_LABEL_LAYER)) this.map.moveLayer(BASEMAP_LABEL_LAYER);
-    raiseAoiLayer(this.map);
-    // deck.gl's points go back under the labels (deckAnchor): the moves above put every other
-    // layer over them
-    this.deck?.render(this.store.getState().order);
-  }
-
-  /** Hands clicks and hovers to the area-of-interest drawing tool (no popups, no commune selection). */
-  suspendClicks(suspended: boolean): void {
-    this.clicksSuspended = suspended;
-    if (suspended) {
-      this.popup?.remove();
-      this.setHovered(null);
-    }
-  }
-
-  private applyLang(): void {
-    if (!this.styleReady) return;
-    const lang = this.store.getState().lang;
-    this.map.setLayoutProperty(BASEMAP_LABEL_LAYER, 'text-field', ['get', lang === 'vi' ? 'name_vi' : 'name_en']);
-    this.popup?.remove();
-  }
-
-  private activeBoundary() {
-    const s = this.store.getState();
-    return s.pack.manifest?.boundarySets?.find((b) => b.id === s.boundarySet) ?? null;
-  }
-
-  private applySelection(): void {
-    if (!this.styleReady) return;
-    if (this.selected && this.map.getSource(this.selected.source)) this.map.setFeatureState(this.selected, { selected: false });
-    this.selected = null;
-    const code = this.store.getState().selectedCommune;
-    const boundary = this.activeBoundary();
-    if (!code || !boundary) return;
-    const data = this.shown.get(boundary.layer)?.data;
-    const index = data?.features.findIndex((f) => String(f.properties?.[boundary.codeField]) === code) ?? -1;
-    if (index < 0) return;
-    this.selected = { source: sourceId(boundary.layer), id: index, ...(this.shown.get(boundary.layer)?.tiles ? { sourceLayer: TILE_SOURCE_LAYER } : {}) };
-    this.map.setFeatureState(this.selected, { selected: true });
-  }
-
-  private applyBasemap(): void {
-    if (!this.styleReady) return;
-    const id = this.store.getState().basemap;
-    if (this.onlineWatch) window.clearTimeout(this.onlineWatch.timer);
-    this.onlineWatch = null;
-    if (this.map.getLayer(ONLINE_LAYER)) this.map.removeLayer(ONLINE_LAYER);
-    if (this.map.getSource(ONLINE_SOURCE)) this.map.removeSource(ONLINE_SOURCE);
-    const online = onlineBasemap(id);
-    this.map.setLayoutProperty('basemap-countries', 'visibility', online ? 'none' : 'visible');
-    if (!online) return;
-    this.map.addSource(ONLINE_SOURCE, onlineSource(online));
-    this.map.addLayer({ id: ONLINE_LAYER, type: 'raster', source: ONLINE_SOURCE }, 'basemap-borders');
-    // No network is the normal case here: if tiles keep failing and none arrives, go back.
-    const watch = {
-      errors: 0,
-      loaded: false,
-      timer: window.setTimeout(() => {
-        if (this.onlineWatch === watch && !watch.loaded) this.failBasemap();
-      }, ONLINE_FAILURE_TIMEOUT_MS),
-    };
-    this.onlineWatch = watch;
-  }
-
-  private failBasemap(): void {
-    const s = this.store.getState();
-    const name = t(s.lang, `basemap.${s.basemap}` as 'basemap.osm');
-    s.setBasemap('offline');
-    s.pushMessage('warning', { key: 'basemap.failed', params: { name } });
-  }
-
-  private bindPointer(): void {
-    const map = this.map;
-    map.on('error', (e) => {
-      const watch = this.onlineWatch;
-      if (!watch || (e as { sourceId?: string }).sourceId !== ONLINE_SOURCE) return;
-      watch.errors++;
-      if (!watch.loaded && watch.errors >= ONLINE_FAILURE_ERRORS) this.failBasemap();
-    });
-    map.on('sourcedata', (e) => {
-      if (this.onlineWatch && e.sourceId === ONLINE_SOURCE && e.tile) this.onlineWatch.loaded = true;
-    });
-    map.on('mousemove', (e) => {
-      this.options.onCursor?.(e.lngLat);
-      this.hover(e);
-    });
-    map.on('mouseout', () => {
-      this.options.onCursor?.(null);
-      this.setHovered(null);
-    });
-    map.on('click', (e) => this.click(e));
-  }
-
-  private interactiveIds(): string[] {
-    const state = this.store.getState();
-    return allLayers(state)
-      .filter((l) => this.shown.has(l.id) && state.layerUi[l.id]?.visible)
-      .flatMap((l) => interactiveLayerIds(l));
-  }
-
-  private topFeature(e: MapMouseEvent): MapGeoJSONFeature | undefined {
-    const layers = this.interactiveIds();
-    if (layers.length === 0) return undefined;
-    const pad = 3;
-    const box: [maplibregl.PointLike, maplibregl.PointLike] = [
-      [e.point.x - pad, e.point.y - pad],
-      [e.point.x + pad, e.point.y + pad],
-    ];
-    const hits = this.map.queryRenderedFeatures(box, { layers });
-    // Boundaries sit on top as outlines; a click inside a forest lot means the lot.
-    const boundaryLayer = this.activeBoundary()?.layer;
-    return hits.find((f) => packLayerOf(f.layer.id) !== boundaryLayer) ?? hits[0];
-  }
-
-  private setHovered(ref: FeatureRef | null): void {
-    if (this.hovered && this.map.getSource(this.hovered.source)) this.map.setFeatureState(this.hovered, { hover: false });
-    this.hovered = ref;
-    if (ref) this.map.setFeatureState(ref, { hover: true });
-    this.map.getCanvas().style.cursor = ref ? 'pointer' : '';
-  }
-
-  private hover(e: MapMouseEvent): void {
-    if (this.clicksSuspended) return;
-    const f = this.topFeature(e);
-    if (!f || typeof f.id !== 'number') {
-      this.setHovered(null);
-      // deck points have popups too; say so with the cursor (once a click has indexed them)
-      if (this.deck?.pick(e.point.x, e.point.y, { buildIndex: false })) this.map.getCanvas().style.cursor = 'pointer';
-      return;
-    }
-    if (this.hovered?.source === f.source && this.hovered.id === f.id) return;
-    this.setHovered({ source: f.source, id: f.id, ...(f.sourceLayer ? { sourceLayer: f.sourceLayer } : {}) });
-  }
-
-  private click(e: MapMouseEvent): void {
-    if (this.clicksSuspended) return;
-    this.popup?.remove();
-    const picked = this.deck?.pick(e.point.x, e.point.y);
-    if (picked) {
-      const layer = this.layerById(picked.layerId);
-      const entry = this.store.getState().layerData[picked.layerId];
-      const props = entry?.points ? rowProperties(entry.points, picked.featureIndex) : (entry?.data?.features[picked.featureIndex]?.properties ?? {});
-      if (layer) this.showPopup(layer, props, picked.lngLat);
-      return;
-    }
-    const f = this.topFeature(e);
-    if (!f) return;
-    const layerId = packLayerOf(f.layer.id);
-    const layer = this.layerById(layerId);
-    if (!layer) return;
-    const state = this.store.getState();
-    // the layer's own feature (ids are indexes): a tile's copy has lost null values and value types
-    const properties = (typeof f.id === 'number' ? state.layerData[layer.id]?.data?.features[f.id]?.properties : null) ?? f.properties;
-    const boundary = this.activeBoundary();
-    if (boundary && boundary.layer === layer.id) state.selectCommune(String(properties[boundary.codeField] ?? ''));
-    this.showPopup(layer, properties, e.lngLat);
-  }
-
-  showPopup(layer: LayerSpec, properties: Record<string, unknown>, at: maplibregl.LngLatLike): void {
-    const lang = this.store.getState().lang;
-    this.popup?.remove();
-    this.popup = new maplibregl.Popup({ maxWidth: '340px', closeButton: true, focusAfterOpen: false })
-      .setLngLat(at)
-      .setDOMContent(this.options.popupContent(layer, properties, lang))
-      .addTo(this.map);
-    const close = this.popup.getElement()?.querySelector('.maplibregl-popup-close-button');
-    close?.setAttribute('aria-label', t(lang, 'popup.close'));
-    this.popup.getElement()?.setAttribute('aria-label', localize(layer.title, lang));
+    if (deckChanged) void this.deck.sync();
   }
 }
