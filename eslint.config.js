@@ -36,8 +36,10 @@ export const BOUNDARY_RULES = [
   { from: ['export'], allow: ['export', 'map', 'state', 'analysis', 'style', 'io', 'catalog', 'i18n'] },
   { from: ['workers'], allow: ['workers', 'tile-bridge', 'io', 'pack-fetch', 'analysis', 'catalog', 'i18n'] },
   { from: ['tile-bridge'], allow: ['tile-bridge', 'io', 'state', 'catalog'] },
-  // the store: plain types from below, and pure helpers (default opacity, point table rows)
-  { from: ['state'], allow: ['state', 'catalog', 'io', 'analysis', 'style', 'i18n'] },
+  // the store: plain types from below, and pure helpers (default opacity, point table rows);
+  // analysis only by its types (the area of interest), since analysis must not need the store
+  { from: ['state'], allow: ['state', 'catalog', 'io', 'style', 'i18n'] },
+  { from: ['state'], allow: ['analysis'], importKind: 'type' },
   // pure: data in, results out; never the store, the map or the DOM panels
   { from: ['analysis'], allow: ['analysis', 'io', 'catalog', 'i18n'] },
   { from: ['style'], allow: ['style', 'catalog', 'i18n'] },

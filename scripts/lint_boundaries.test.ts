@@ -19,6 +19,11 @@ describe('import boundaries', () => {
     expect(await ruleIds('src/analysis/fixture.ts', "import { allLayers } from '../state/store';\nexport const f = allLayers;\n")).toContain('boundaries/element-types');
   }, 60_000);
 
+  it('lets the store name analysis types, not call analysis', async () => {
+    expect(await ruleIds('src/state/fixture.ts', "import { statsLayers } from '../analysis/stats_request';\nexport const f = statsLayers;\n")).toContain('boundaries/element-types');
+    expect(await ruleIds('src/state/fixture.ts', "import type { AreaOfInterest } from '../analysis/aoi';\nexport type F = AreaOfInterest;\n")).toEqual([]);
+  }, 60_000);
+
   it('refuses io importing the map', async () => {
     expect(await ruleIds('src/io/fixture.ts', "import { MapView } from '../map/map_view';\nexport const f = MapView;\n")).toContain('boundaries/element-types');
   }, 60_000);
