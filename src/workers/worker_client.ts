@@ -12,6 +12,8 @@ import type { ClientMessage, ParamsOf, ProgressOf, Protocol, ResultOf, ServerMes
 //   (a tile, a statistics job: their params are still here); those whose buffers went to the
 //   old worker reject with WorkerError. `onReplaced` lets the owner restore state the old
 //   worker held (tile indexes) before anything else reaches the new one.
+// - While a cancelled request is unsettled, new requests wait here, unsent: the worker may be
+//   wedged, and the file the user imports right after cancelling must not go down with it.
 
 /** The one error of a cancelled request, from every worker. */
 export class CancelledError extends Error {
@@ -69,6 +71,9 @@ export const DEFAULT_CANCEL_GRACE_MS = 1500;
 interface Pending {
   type: string;
   params: unknown;
+  transfer: Transferable[];
+  /** Posted to the current worker (else waiting for a cancelled request to settle). */
+  sent: boolean;
   resend: boolean;
   onProgress: (p: unknown) => void;
   onResend: (() => void) | undefined;
@@ -96,16 +101,18 @@ export class WorkerClient<P extends Protocol> {
   request<K extends keyof P & string>(type: K, params: ParamsOf<P, K>, opts: RequestOptions<ProgressOf<P, K>> = {}): Promise<ResultOf<P, K>> {
     const { signal } = opts;
     if (signal?.aborted) return Promise.reject(new CancelledError());
-    const worker = this.ensureWorker();
+    this.ensureWorker();
     const id = this.nextId++;
     return new Promise<ResultOf<P, K>>((resolve, reject) => {
       const onAbort = () => this.cancel(id, new CancelledError());
       const timeoutMs = opts.timeoutMs ?? this.options.timeoutMs;
       const timer = timeoutMs === undefined ? undefined : setTimeout(() => this.cancel(id, new WorkerError(`${this.options.name}: no answer within ${timeoutMs} ms`)), timeoutMs);
       signal?.addEventListener('abort', onAbort, { once: true });
-      this.pending.set(id, {
+      const p: Pending = {
         type,
         params,
+        transfer: opts.transfer ?? [],
+        sent: false,
         resend: opts.resend ?? !opts.transfer?.length,
         onProgress: (opts.onProgress ?? (() => {})) as (p: unknown) => void,
         onResend: opts.onResend,
@@ -115,8 +122,9 @@ export class WorkerClient<P extends Protocol> {
           signal?.removeEventListener('abort', onAbort);
           if (timer !== undefined) clearTimeout(timer);
         },
-      });
-      worker.postMessage({ kind: 'request', id, type, params }, opts.transfer ?? []);
+      };
+      this.pending.set(id, p);
+      if (this.cancelling.size === 0) this.send(id, p);
     });
   }
 
@@ -146,14 +154,18 @@ export class WorkerClient<P extends Protocol> {
       if (this.worker === worker) this.failAll(`${this.options.name}: a message from the worker could not be read`);
     };
     this.worker = worker;
-    // only requests kept from a lost worker are pending as a worker starts
+    // pending as a worker starts: requests kept from a lost worker, and those waiting unsent
     const again = [...this.pending.entries()];
     if (this.started++ > 0) this.options.onReplaced?.();
-    for (const [id, p] of again) {
-      p.onResend?.();
-      worker.postMessage({ kind: 'request', id, type: p.type, params: p.params });
-    }
+    for (const [id, p] of again) this.send(id, p);
     return worker;
+  }
+
+  private send(id: number, p: Pending): void {
+    if (p.sent) p.onResend?.();
+    // buffers are transferred once; a request that transferred some is never sent again
+    this.worker?.postMessage({ kind: 'request', id, type: p.type, params: p.params }, p.sent ? [] : p.transfer);
+    p.sent = true;
   }
 
   private receive(msg: ServerMessage): void {
@@ -164,6 +176,7 @@ export class WorkerClient<P extends Protocol> {
     if (timer !== undefined) {
       clearTimeout(timer);
       this.cancelling.delete(msg.id);
+      if (this.cancelling.size === 0) for (const [id, q] of this.pending) if (!q.sent) this.send(id, q);
     }
     if (!p) return;
     this.pending.delete(msg.id);
@@ -200,7 +213,7 @@ export class WorkerClient<P extends Protocol> {
   private replace(reason: string): void {
     this.stop();
     for (const [id, p] of this.pending) {
-      if (p.resend) continue;
+      if (p.resend || !p.sent) continue;
       this.pending.delete(id);
       p.release();
       p.reject(new WorkerError(reason));
