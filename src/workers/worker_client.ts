@@ -211,6 +211,8 @@ export class WorkerClient<P extends Protocol> {
   }
 
   private replace(reason: string): void {
+    // said in the console: the one trace a user's report (and the e2e test) has of a wedged job
+    console.warn(`[mtmap] ${reason}`);
     this.stop();
     for (const [id, p] of this.pending) {
       if (p.resend || !p.sent) continue;
