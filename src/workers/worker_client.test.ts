@@ -140,6 +140,24 @@ describe('WorkerClient', () => {
     expect(client.replacements).toBe(1);
   });
 
+  test('a request cancelled while it waits unsent is not asked of the worker, and does not cost it', async () => {
+    const { client, workers } = createClient({ cancelGraceMs: 30 });
+    const first = new AbortController();
+    const slow = client.request('wait', undefined, { signal: first.signal });
+    await tick();
+    first.abort();
+    // waits unsent while the first cancel is unsettled, then is cancelled itself
+    const second = new AbortController();
+    const waiting = client.request('echo', 'never sent', { signal: second.signal });
+    second.abort();
+    await expect(slow).rejects.toBeInstanceOf(CancelledError);
+    await expect(waiting).rejects.toBeInstanceOf(CancelledError);
+    await tick(60);
+    expect(workers[0]!.received.map((m) => m.kind)).toEqual(['request', 'cancel']);
+    expect(workers).toHaveLength(1);
+    expect(await client.request('echo', 'same worker')).toBe('same worker');
+  });
+
   test('a request with a time limit rejects when it is over, and a wedged worker is replaced', async () => {
     const { client, workers } = createClient({ cancelGraceMs: 20 });
     await expect(client.request('wedge', undefined, { timeoutMs: 20 })).rejects.toThrow(/no answer within 20 ms/);

@@ -194,7 +194,8 @@ export class WorkerClient<P extends Protocol> {
     p.release();
     p.reject(error);
     const worker = this.worker;
-    if (!worker) return;
+    // one that was waiting unsent: the worker never heard of it, and will never settle it
+    if (!worker || !p.sent) return;
     worker.postMessage({ kind: 'cancel', id });
     const grace = this.options.cancelGraceMs ?? DEFAULT_CANCEL_GRACE_MS;
     this.cancelling.set(
