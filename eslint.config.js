@@ -35,7 +35,7 @@ export const BOUNDARY_RULES = [
   // print sheets draw with the map's own pieces (point attributes) in an offscreen map
   { from: ['export'], allow: ['export', 'map', 'state', 'analysis', 'style', 'io', 'catalog', 'i18n'] },
   { from: ['workers'], allow: ['workers', 'tile-bridge', 'io', 'pack-fetch', 'analysis', 'catalog', 'i18n'] },
-  { from: ['tile-bridge'], allow: ['tile-bridge', 'io', 'state', 'catalog'] },
+  { from: ['tile-bridge'], allow: ['tile-bridge', 'workers', 'io', 'state', 'catalog'] },
   // the store: plain types from below, and pure helpers (default opacity, point table rows);
   // analysis only by its types (the area of interest), since analysis must not need the store
   { from: ['state'], allow: ['state', 'catalog', 'io', 'style', 'i18n'] },

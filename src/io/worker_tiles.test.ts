@@ -4,7 +4,7 @@ import { PbfReader } from 'pbf';
 import type { Feature } from 'geojson';
 import { TILE_EXTENT, TILE_SOURCE_LAYER, WorkerTileIndexes, parseTileUrl, tileTemplateKey, tileUrl } from './worker_tiles';
 import { TileIndexes } from './tile_index';
-import { WorkerTileRequests, fetchWorkerTile, registerTileProvider } from '../workers/tile_requests';
+import { fetchWorkerTile, registerTileProvider, type TileSource } from '../workers/tile_requests';
 
 // Small squares on a row near Mường Tè town; z12 tile 3217/1818 holds 102.8–102.9° E, 22.3–22.4° N.
 function square(i: number, properties: Record<string, unknown>): Feature {
@@ -93,7 +93,10 @@ describe('worker tiles', () => {
     const tiles = new TileIndexes();
     tiles.add('k', features);
     // the "worker" answers asynchronously, as a real one does
-    const requests: WorkerTileRequests = new WorkerTileRequests((msg) => queueMicrotask(() => tiles.handle(msg, (response) => requests.receive(response))));
+    const requests: TileSource = {
+      request: (key, z, x, y) => new Promise((resolve) => queueMicrotask(() => resolve(tiles.tile(key, z, x, y)))),
+      drop: (key) => queueMicrotask(() => tiles.drop(key)),
+    };
     const provider = registerTileProvider('test', requests);
     const [x, y] = tileAt(102.83, 22.352, 12);
     const buffer = await fetchWorkerTile(tileUrl(provider, 'k').replace('{z}/{x}/{y}', `12/${x}/${y}`));

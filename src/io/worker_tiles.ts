@@ -67,6 +67,15 @@ export class WorkerTileIndexes {
     (await this.indexes()).add(key, features);
   }
 
+  /** One tile of index `key` (empty when there is no such index). */
+  async tile(key: string, z: number, x: number, y: number): Promise<ArrayBuffer> {
+    return (await this.indexes()).tile(key, z, x, y);
+  }
+
+  async drop(key: string): Promise<void> {
+    if (this.loaded) (await this.loaded).drop(key);
+  }
+
   /** Answers a tile message; `post` transfers the tile's buffer. */
   async handle(msg: TileRequest, post: (msg: TileResponse, transfer: Transferable[]) => void): Promise<void> {
     if (msg.type === 'dropTiles' && !this.loaded) return;

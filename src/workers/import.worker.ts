@@ -1,18 +1,17 @@
 /// <reference lib="webworker" />
 import { importFile } from '../io/formats/registry';
-import type { ImportRequest, ImportResponse } from './import_protocol';
+import type { ImportCalls } from './import_protocol';
 import { tableTransferables } from '../io/point_table';
 import { SLICED_FEATURES, postInSlices } from '../io/map_source';
 import { readInput, type ImportedLayer, type ImportResult } from '../io/formats/types';
 import { WorkerTileIndexes, tileUrl } from '../io/worker_tiles';
 import { geometryMatches } from '../io/parse_layer_file';
 import type { GeometryKind } from '../catalog/manifest_types';
+import { serveWorker } from './worker_server';
+import { tileHandlers } from './tile_protocol';
 
 // Parsing and reprojection of the user's files run here, never on the main thread.
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const running = new Map<number, AbortController>();
-const post = (msg: ImportResponse) => scope.postMessage(msg);
 /** Tile indexes of the large polygon and line layers imported here, kept for the map. */
 const tiles = new WorkerTileIndexes();
 
@@ -32,23 +31,16 @@ async function tileLayer(layer: ImportedLayer, key: string, provider: string): P
   return Object.keys(urls).length > 0 ? urls : undefined;
 }
 
-scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
-  const req = event.data;
-  if (req.type === 'tile' || req.type === 'dropTiles') return tiles.handle(req, (msg, transfer) => scope.postMessage(msg, transfer));
-  if (req.type === 'cancel') {
-    running.get(req.id)?.abort();
-    return;
-  }
-  const controller = new AbortController();
-  running.set(req.id, controller);
-  let last = 0;
-  try {
+serveWorker<ImportCalls>({
+  ...tileHandlers(tiles),
+  import: async (req, ctx) => {
+    let last = 0;
     const input = await readInput(req.input);
-    const result = await importFile(input, { ...req.options, signal: controller.signal }, (progress) => {
+    const result = await importFile(input, { ...req.options, signal: ctx.signal }, (progress) => {
       const now = performance.now();
       if (now - last > 50 || progress.stage === 'done') {
         last = now;
-        post({ type: 'progress', id: req.id, progress });
+        ctx.progress({ type: 'progress', progress });
       }
     });
     // large collections go in slices (io/map_source.ts), and their tiles are cut while the slices
@@ -58,17 +50,15 @@ scope.onmessage = async (event: MessageEvent<ImportRequest>) => {
           ...result,
           layers: await Promise.all(
             result.layers.map(async (l, i) => {
-              const data = postInSlices(l.data, req.id, i, post) ?? l.data;
-              const urls = await tileLayer(l, `${req.id}-${i}`, req.tileProvider);
+              const data = postInSlices(l.data, ctx.id, i, (msg) => ctx.progress(msg)) ?? l.data;
+              const urls = await tileLayer(l, `${ctx.id}-${i}`, req.tileProvider);
               return { ...l, data, ...(urls ? { tiles: urls } : {}) };
             }),
           ),
         }
       : result;
-    const transfer = new Set<Transferable>(sent.ok ? sent.layers.flatMap((l) => (l.points ? tableTransferables(l.points) : [])) : []);
-    transfer.add(input.bytes.buffer as ArrayBuffer);
-    scope.postMessage({ type: 'result', id: req.id, result: sent, bytes: input.bytes } satisfies ImportResponse, [...transfer]);
-  } finally {
-    running.delete(req.id);
-  }
-};
+    ctx.transfer(sent.ok ? sent.layers.flatMap((l) => (l.points ? tableTransferables(l.points) : [])) : []);
+    ctx.transfer([input.bytes.buffer as ArrayBuffer]);
+    return { result: sent, bytes: input.bytes };
+  },
+});

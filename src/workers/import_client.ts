@@ -1,11 +1,17 @@
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../io/formats/types';
-import type { ImportRequest, ImportResponse } from './import_protocol';
+import { fail } from '../io/formats/types';
+import type { ImportCalls } from './import_protocol';
 import { mayHoldLargePointTable } from '../io/point_table';
 import { FeatureSlices } from '../io/map_source';
+import { tileTemplateKey } from '../io/worker_tiles';
+import { geometryMatches } from '../io/parse_layer_file';
 import { WorkerTileRequests, registerTileProvider } from './tile_requests';
+import { CancelledError, WorkerClient, type WorkerClientOptions, type WorkerLike } from './worker_client';
 
-// Main-thread side of the import worker: one promise per file, with progress and cancel.
-// The file's bytes are transferred, not copied.
+// Main-thread side of the import worker: one promise per file, with progress and cancel, over
+// the generic client (worker_client.ts). The file's bytes are transferred, not copied. An
+// import never rejects: a cancel resolves as the "import cancelled" result the UI shows, a
+// failed or replaced worker as an internal error naming the file.
 
 export interface ImportHooks {
   /** Called as a file that may hold a large point table starts importing. */
@@ -18,52 +24,76 @@ export interface ImportHooks {
   stagePoints?: (offsets: Float32Array) => boolean;
 }
 
+function createDefaultWorker(): WorkerLike {
+  return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
+}
+
 export class ImportClient {
-  constructor(private readonly hooks: ImportHooks = {}) {}
-
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, { resolve: (r: ImportResult) => void; onProgress: (p: ImportProgress) => void; input: ImportInput }>();
-  /** Features of large layers arriving in slices (io/map_source.ts). */
-  private readonly slices = new FeatureSlices();
+  private readonly client: WorkerClient<ImportCalls>;
   /** Tiles of large polygon and line layers, which the worker keeps (io/worker_tiles.ts). */
-  private readonly tiles = new WorkerTileRequests((msg) => this.ensureWorker().postMessage(msg satisfies ImportRequest));
-  private readonly tileProvider = registerTileProvider('import', this.tiles);
+  readonly tiles: WorkerTileRequests;
+  private readonly tileProvider: string;
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<ImportResponse>) => {
-      const msg = event.data;
-      if (msg.type === 'tile') return this.tiles.receive(msg);
-      const p = this.pending.get(msg.id);
-      if (!p) return;
-      if (msg.type === 'progress') p.onProgress(msg.progress);
-      else if (msg.type === 'features') this.slices.add(msg);
-      else {
-        this.pending.delete(msg.id);
-        p.input.bytes = msg.bytes;
-        if (msg.result.ok) this.slices.fill(msg.id, msg.result.layers.map((l) => l.data));
-        const result = msg.result;
-        if (this.stage(result)) setTimeout(() => p.resolve(result), 0);
-        else p.resolve(result);
-      }
-    };
-    this.worker = worker;
-    return worker;
+  constructor(
+    private readonly hooks: ImportHooks = {},
+    createWorker: () => WorkerLike = createDefaultWorker,
+    options: Partial<Omit<WorkerClientOptions, 'create' | 'onReplaced'>> = {},
+  ) {
+    // a worker replacing one that was terminated cuts the tiles of the layers on the map again
+    this.client = new WorkerClient<ImportCalls>({ name: 'import worker', ...options, create: createWorker, onReplaced: () => this.tiles.restore() });
+    this.tiles = new WorkerTileRequests((type, params, opts) => this.client.request(type, params, opts));
+    this.tileProvider = registerTileProvider('import', this.tiles);
   }
 
-  import(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
-    const worker = this.ensureWorker();
+  /** Workers replaced so far (a cancelled import that did not stop in time). */
+  get replacements(): number {
+    return this.client.replacements;
+  }
+
+  async import(input: ImportInput, options: ImportOptions, onProgress: (p: ImportProgress) => void): Promise<ImportResult> {
     if (this.hooks.onLargePoints && mayHoldLargePointTable(input.name, input.file?.size ?? input.bytes.length)) this.hooks.onLargePoints();
-    const id = this.nextId++;
     const { signal, ...rest } = options;
-    return new Promise<ImportResult>((resolve) => {
-      this.pending.set(id, { resolve, onProgress, input });
-      signal?.addEventListener('abort', () => worker.postMessage({ type: 'cancel', id } satisfies ImportRequest), { once: true });
+    // features of large layers arriving in slices (io/map_source.ts), kept by this call only, so
+    // a cancelled or failed import's slices go with it
+    const slices = new FeatureSlices();
+    let id = 0;
+    try {
       // the bytes are transferred, or the file is read in the worker; either way they come back
-      worker.postMessage({ type: 'import', id, input, options: rest, tileProvider: this.tileProvider } satisfies ImportRequest, [input.bytes.buffer as ArrayBuffer]);
-    });
+      const { result, bytes } = await this.client.request(
+        'import',
+        { input, options: rest, tileProvider: this.tileProvider },
+        {
+          transfer: [input.bytes.buffer as ArrayBuffer],
+          ...(signal ? { signal } : {}),
+          onProgress: (msg) => {
+            if (msg.type === 'progress') return onProgress(msg.progress);
+            id = msg.id;
+            slices.add(msg);
+          },
+        },
+      );
+      input.bytes = bytes;
+      if (result.ok) {
+        slices.fill(id, result.layers.map((l) => l.data));
+        this.holdTiles(result);
+      }
+      if (this.stage(result)) await new Promise((resolve) => setTimeout(resolve, 0));
+      return result;
+    } catch (e) {
+      slices.drop(id);
+      if (e instanceof CancelledError) return fail('import.error.cancelled', { file: input.name });
+      return fail('import.error.internal', { file: input.name, detail: e instanceof Error ? e.message : String(e) });
+    }
+  }
+
+  /** Remembers which features each tile index was cut from (workers/tile_requests.ts). */
+  private holdTiles(result: Extract<ImportResult, { ok: true }>): void {
+    for (const layer of result.layers) {
+      for (const [kind, url] of Object.entries(layer.tiles ?? {})) {
+        const key = url && tileTemplateKey(url)?.key;
+        if (key) this.tiles.hold(key, layer.data.features.filter((f) => geometryMatches(f.geometry, kind as 'polygon' | 'line')));
+      }
+    }
   }
 
   private stage(result: ImportResult): boolean {

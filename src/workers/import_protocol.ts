@@ -1,19 +1,21 @@
 import type { ImportInput, ImportOptions, ImportProgress, ImportResult } from '../io/formats/types';
 import type { FeatureSliceMessage } from '../io/map_source';
-import type { TileRequest, TileResponse } from '../io/worker_tiles';
+import type { Call } from './worker_protocol';
+import type { TileCalls } from './tile_protocol';
 
-// Messages of the import worker, declared once for both sides.
+// The import worker's requests, declared once for both sides (workers/worker_client.ts).
 
-export type ImportRequest =
-  /** `tileProvider`: the name this worker's tile URLs carry (workers/tile_requests.ts). */
-  | { type: 'import'; id: number; input: ImportInput; options: Omit<ImportOptions, 'signal'>; tileProvider: string }
-  | { type: 'cancel'; id: number }
-  | TileRequest;
+/** Progress of an import: its stage, or a slice of a large layer's features ahead of the result (io/map_source.ts). */
+export type ImportWorkerProgress = { type: 'progress'; progress: ImportProgress } | FeatureSliceMessage;
 
-export type ImportResponse =
-  | { type: 'progress'; id: number; progress: ImportProgress }
-  /** Part of a large layer's features, ahead of the result, where that layer then has none (io/map_source.ts). */
-  | FeatureSliceMessage
+export interface ImportParams {
+  input: ImportInput;
+  options: Omit<ImportOptions, 'signal'>;
+  /** The name this worker's tile URLs carry (workers/tile_requests.ts). */
+  tileProvider: string;
+}
+
+export type ImportCalls = TileCalls & {
   /** `bytes`: the file's bytes, transferred back for a retry with other options. */
-  | { type: 'result'; id: number; result: ImportResult; bytes: Uint8Array }
-  | TileResponse;
+  import: Call<ImportParams, { result: ImportResult; bytes: Uint8Array }, ImportWorkerProgress>;
+};

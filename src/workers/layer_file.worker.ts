@@ -1,30 +1,21 @@
 /// <reference lib="webworker" />
 import { fetchLayerFile } from '../io/fetch_layer_file';
-import type { WorkerRequest, WorkerResponse } from './layer_file_protocol';
+import type { LayerFileCalls } from './layer_file_protocol';
 import { tableTransferables } from '../io/point_table';
 import { postInSlices } from '../io/map_source';
 import { WorkerTileIndexes, tileUrl } from '../io/worker_tiles';
+import { serveWorker } from './worker_server';
+import { tileHandlers } from './tile_protocol';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
-const running = new Map<number, AbortController>();
 /** Tile indexes of the large polygon and line layers this worker parsed, kept for the map. */
 const tiles = new WorkerTileIndexes();
 
-function post(msg: WorkerResponse): void {
-  scope.postMessage(msg);
-}
-
-scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
-  const req = event.data;
-  if (req.type === 'tile' || req.type === 'dropTiles') return tiles.handle(req, (msg, transfer) => scope.postMessage(msg, transfer));
-  if (req.type === 'cancel') {
-    running.get(req.id)?.abort();
-    return;
-  }
-  const controller = new AbortController();
-  running.set(req.id, controller);
-  let lastPost = 0;
-  try {
+serveWorker<LayerFileCalls>({
+  ...tileHandlers(tiles),
+  load: async (params, ctx) => {
+    const req = { type: 'load' as const, id: ctx.id, ...params };
+    let lastPost = 0;
     const result = await fetchLayerFile(
       req,
       (loaded, total) => {
@@ -32,34 +23,29 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
         const now = performance.now();
         if (now - lastPost > 50) {
           lastPost = now;
-          post({ type: 'progress', id: req.id, loaded, total });
+          ctx.progress({ type: 'progress', loaded, total });
         }
       },
-      controller.signal,
+      ctx.signal,
     );
-    if (controller.signal.aborted) return;
+    // a cancelled load is answered as cancelled by the server (worker_server.ts)
+    if (ctx.signal.aborted) return result;
     // a large collection goes in slices; the map reads the file itself when it can (io/map_source.ts)
-    const sliced = result.ok && !result.value.points ? postInSlices(result.value.data, req.id, 0, post) : null;
+    const sliced = result.ok && !result.value.points ? postInSlices(result.value.data, req.id, 0, (msg) => ctx.progress(msg)) : null;
     if (result.ok && sliced && req.geometry !== 'point') {
       // the slices are on their way while the tiles are cut (io/worker_tiles.ts)
       const key = String(req.id);
       await tiles.add(key, result.value.data.features);
-      post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: sliced, tiles: tileUrl(req.tileProvider, key) } } });
-      return;
+      return { ok: true, value: { ...result.value, data: sliced, tiles: tileUrl(req.tileProvider, key) } };
     }
     if (result.ok && sliced) {
       // not for a pack on another server: over a poor connection the file would come twice
       const sameOrigin = new URL(req.url).origin === scope.location.origin;
       const mapSource = req.format === 'geojson' && result.value.skipped.length === 0 && sameOrigin ? req.url : undefined;
-      post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: sliced, ...(mapSource ? { mapSource } : {}) } } });
-      return;
+      return { ok: true, value: { ...result.value, data: sliced, ...(mapSource ? { mapSource } : {}) } };
     }
     // typed columns of a large point layer are transferred, not copied
-    const transfer = result.ok && result.value.points ? tableTransferables(result.value.points) : [];
-    scope.postMessage({ type: 'result', id: req.id, result } satisfies WorkerResponse, transfer);
-  } catch {
-    // aborted: the caller already settled its promise
-  } finally {
-    running.delete(req.id);
-  }
-};
+    if (result.ok && result.value.points) ctx.transfer(tableTransferables(result.value.points));
+    return result;
+  },
+});

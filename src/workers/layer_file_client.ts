@@ -1,74 +1,59 @@
 import type { ParseResult } from '../io/parse_layer_file';
 import { FeatureSlices } from '../io/map_source';
-import type { LoadLayerFileRequest, WorkerRequest, WorkerResponse } from './layer_file_protocol';
+import { tileTemplateKey } from '../io/worker_tiles';
+import type { LayerFileCalls, LoadLayerFileRequest } from './layer_file_protocol';
 import { WorkerTileRequests, registerTileProvider } from './tile_requests';
+import { CancelledError, WorkerClient, type WorkerClientOptions, type WorkerLike } from './worker_client';
 
-// Main-thread side of the layer-file worker: one promise per file, with progress and abort.
+// Main-thread side of the layer-file worker: one promise per file, with progress and abort,
+// over the generic client (worker_client.ts). A load rejects with CancelledError on abort.
 
-export class CancelledError extends Error {
-  constructor() {
-    super('cancelled');
-    this.name = 'CancelledError';
-  }
+export { CancelledError };
+
+function createDefaultWorker(): WorkerLike {
+  return new Worker(new URL('./layer_file.worker.ts', import.meta.url), { type: 'module' }) as unknown as WorkerLike;
 }
 
-type Pending = {
-  resolve: (r: ParseResult) => void;
-  reject: (e: Error) => void;
-  onProgress: (loaded: number, total: number) => void;
-};
-
 export class LayerFileClient {
-  private worker: Worker | null = null;
-  private nextId = 1;
-  private readonly pending = new Map<number, Pending>();
-  /** Features of large layers arriving in slices (io/map_source.ts). */
-  private readonly slices = new FeatureSlices();
+  private readonly client: WorkerClient<LayerFileCalls>;
   /** Tiles of large polygon and line layers, which the worker keeps (io/worker_tiles.ts). */
-  private readonly tiles = new WorkerTileRequests((msg) => this.ensureWorker().postMessage(msg satisfies WorkerRequest));
-  private readonly tileProvider = registerTileProvider('pack', this.tiles);
+  readonly tiles: WorkerTileRequests;
+  private readonly tileProvider: string;
 
-  private ensureWorker(): Worker {
-    if (this.worker) return this.worker;
-    const worker = new Worker(new URL('./layer_file.worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
-      const msg = event.data;
-      if (msg.type === 'tile') return this.tiles.receive(msg);
-      const p = this.pending.get(msg.id);
-      if (!p) return;
-      if (msg.type === 'progress') p.onProgress(msg.loaded, msg.total);
-      else if (msg.type === 'features') this.slices.add(msg);
-      else {
-        this.pending.delete(msg.id);
-        if (msg.result.ok) this.slices.fill(msg.id, [msg.result.value.data]);
-        p.resolve(msg.result);
-      }
-    };
-    this.worker = worker;
-    return worker;
+  constructor(createWorker: () => WorkerLike = createDefaultWorker, options: Partial<Omit<WorkerClientOptions, 'create' | 'onReplaced'>> = {}) {
+    // a worker replacing one that was terminated cuts the tiles of the pack's layers again
+    this.client = new WorkerClient<LayerFileCalls>({ name: 'layer-file worker', ...options, create: createWorker, onReplaced: () => this.tiles.restore() });
+    this.tiles = new WorkerTileRequests((type, params, opts) => this.client.request(type, params, opts));
+    this.tileProvider = registerTileProvider('pack', this.tiles);
   }
 
-  load(
+  async load(
     req: Omit<LoadLayerFileRequest, 'type' | 'id' | 'tileProvider'>,
     onProgress: (loaded: number, total: number) => void,
     signal: AbortSignal,
   ): Promise<ParseResult> {
-    const worker = this.ensureWorker();
-    const id = this.nextId++;
-    return new Promise<ParseResult>((resolve, reject) => {
-      if (signal.aborted) return reject(new CancelledError());
-      this.pending.set(id, { resolve, reject, onProgress });
-      signal.addEventListener(
-        'abort',
-        () => {
-          if (!this.pending.delete(id)) return;
-          this.slices.drop(id);
-          worker.postMessage({ type: 'cancel', id });
-          reject(new CancelledError());
+    // features of a large layer arriving in slices (io/map_source.ts), kept by this call only
+    let slices = new FeatureSlices();
+    let id = 0;
+    const result = await this.client.request(
+      'load',
+      { ...req, tileProvider: this.tileProvider },
+      {
+        signal,
+        onProgress: (msg) => {
+          if (msg.type === 'progress') return onProgress(msg.loaded, msg.total);
+          id = msg.id;
+          slices.add(msg);
         },
-        { once: true },
-      );
-      worker.postMessage({ type: 'load', id, ...req, tileProvider: this.tileProvider } satisfies LoadLayerFileRequest);
-    });
+        // sent again to a worker that replaced a lost one: its slices come again
+        onResend: () => (slices = new FeatureSlices()),
+      },
+    );
+    if (result.ok) {
+      slices.fill(id, [result.value.data]);
+      const key = result.value.tiles && tileTemplateKey(result.value.tiles)?.key;
+      if (key) this.tiles.hold(key, result.value.data.features);
+    }
+    return result;
   }
 }

@@ -1,7 +1,8 @@
 import type { CsvCoordinates, GeometryKind, LayerFormat } from '../catalog/manifest_types';
 import type { ParseResult } from '../io/parse_layer_file';
 import type { FeatureSliceMessage } from '../io/map_source';
-import type { TileRequest, TileResponse } from '../io/worker_tiles';
+import type { Call } from './worker_protocol';
+import type { TileCalls } from './tile_protocol';
 
 // The one declaration of the layer-file worker's messages; both sides import it.
 
@@ -16,16 +17,10 @@ export interface LoadLayerFileRequest {
   tileProvider: string;
 }
 
-export interface CancelRequest {
-  type: 'cancel';
-  id: number;
-}
+/** Progress of a layer file: bytes read, or a slice of a large layer's features ahead of the result (io/map_source.ts). */
+export type LayerFileProgress = { type: 'progress'; loaded: number; total: number } | FeatureSliceMessage;
 
-export type WorkerRequest = LoadLayerFileRequest | CancelRequest | TileRequest;
-
-export type WorkerResponse =
-  | { type: 'progress'; id: number; loaded: number; total: number }
-  /** Part of a large layer's features, ahead of its result, which then has none (io/map_source.ts). */
-  | FeatureSliceMessage
-  | { type: 'result'; id: number; result: ParseResult }
-  | TileResponse;
+export type LayerFileCalls = TileCalls & {
+  /** `type` and `id` are the generic client's (workers/worker_client.ts). */
+  load: Call<Omit<LoadLayerFileRequest, 'type' | 'id'>, ParseResult, LayerFileProgress>;
+};

@@ -1,10 +1,5 @@
 /// <reference lib="webworker" />
-import { createStatsJobRunner } from './stats_job';
-import type { StatsWorkerRequest, StatsWorkerResponse } from './stats_protocol';
+import { createStatsHandlers } from './stats_handlers';
+import { serveWorker } from './worker_server';
 
-const scope = self as unknown as DedicatedWorkerGlobalScope;
-const runner = createStatsJobRunner((msg: StatsWorkerResponse) => scope.postMessage(msg));
-
-scope.onmessage = (event: MessageEvent<StatsWorkerRequest>) => {
-  void runner.handle(event.data);
-};
+serveWorker(createStatsHandlers());

@@ -1,24 +1,13 @@
 import type { Feature, FeatureCollection, Position } from 'geojson';
 import { describe, expect, test } from 'vitest';
-import { createStatsJobRunner } from './stats_job';
 import type { ComputeStatsParams, StatsProgress } from '../analysis/overlay_stats';
-import { CancelledError, StatsClient, type StatsWorkerLike } from './stats_client';
-import type { StatsWorkerRequest, StatsWorkerResponse } from './stats_protocol';
+import { CancelledError, StatsClient } from './stats_client';
+import { createStatsHandlers } from './stats_handlers';
+import { createFakeWorker } from './fake_worker';
+import { createServer } from './worker_server';
+import type { ServerMessage } from './worker_protocol';
+import type { StatsCalls } from './stats_protocol';
 
-// The client against an in-process fake worker that runs the same job runner as stats.worker.ts.
-function createFakeWorker(): StatsWorkerLike & { sent: StatsWorkerRequest[] } {
-  const fake = {
-    sent: [] as StatsWorkerRequest[],
-    onmessage: null as ((e: MessageEvent<StatsWorkerResponse>) => void) | null,
-    runner: createStatsJobRunner((msg) => setTimeout(() => fake.onmessage?.({ data: msg } as MessageEvent<StatsWorkerResponse>)), 0),
-    postMessage(msg: StatsWorkerRequest) {
-      fake.sent.push(structuredClone(msg));
-      setTimeout(() => void fake.runner.handle(structuredClone(msg)));
-    },
-    terminate() {},
-  };
-  return fake;
-}
 function createRect(w: number, s: number, e: number, n: number): Position[] {
   return [[w, s], [e, s], [e, n], [w, n], [w, s]];
 }
@@ -37,7 +26,7 @@ function createParams(n: number): ComputeStatsParams {
 
 describe('StatsClient', () => {
   test('resolves with the rows and reports progress', async () => {
-    const client = new StatsClient(createFakeWorker);
+    const client = new StatsClient(() => createFakeWorker<StatsCalls>(createStatsHandlers(0)));
     const progress: StatsProgress[] = [];
     const result = await client.compute(createParams(200), (p) => progress.push(p));
     expect(result.boundaries[0]!.count).toBe(200);
@@ -45,28 +34,30 @@ describe('StatsClient', () => {
   });
 
   test('an abort rejects with CancelledError and sends a cancel message', async () => {
-    const fake = createFakeWorker();
+    const fake = createFakeWorker<StatsCalls>(createStatsHandlers());
     const client = new StatsClient(() => fake);
     const controller = new AbortController();
     const job = client.compute(createParams(50), () => {}, controller.signal);
     controller.abort();
     await expect(job).rejects.toBeInstanceOf(CancelledError);
-    expect(fake.sent.map((m) => m.type)).toEqual(['compute', 'cancel']);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(fake.received.map((m) => m.kind)).toEqual(['request', 'cancel']);
   });
 
-  test('the job runner stops a cancelled job without posting a result', async () => {
-    const posted: StatsWorkerResponse[] = [];
-    const runner = createStatsJobRunner((m) => posted.push(m));
-    const done = runner.handle({ type: 'compute', id: 7, params: createParams(500) });
-    await runner.handle({ type: 'cancel', id: 7 });
+  test('the handler stops a cancelled job, and the server answers it as cancelled', async () => {
+    const posted: ServerMessage[] = [];
+    const handle = createServer(createStatsHandlers(), (m) => posted.push(m));
+    // a cancel that arrives before the job's answer is posted: the answer is "cancelled", not the rows
+    const done = handle({ kind: 'request', id: 7, type: 'compute', params: createParams(500) });
+    await handle({ kind: 'cancel', id: 7 });
     await done;
-    expect(posted.filter((m) => m.type !== 'progress')).toEqual([]);
+    expect(posted.filter((m) => m.kind !== 'progress')).toEqual([{ kind: 'cancelled', id: 7 }]);
   });
 
   test('a failure comes back as an error message, not a crash', async () => {
-    const posted: StatsWorkerResponse[] = [];
-    const runner = createStatsJobRunner((m) => posted.push(m));
-    await runner.handle({ type: 'compute', id: 1, params: { ...createParams(1), layer: null as unknown as FeatureCollection } });
-    expect(posted).toEqual([{ type: 'error', id: 1, message: expect.any(String) }]);
+    const posted: ServerMessage[] = [];
+    const handle = createServer(createStatsHandlers(), (m) => posted.push(m));
+    await handle({ kind: 'request', id: 1, type: 'compute', params: { ...createParams(1), layer: null as unknown as FeatureCollection } });
+    expect(posted).toEqual([{ kind: 'error', id: 1, name: 'TypeError', message: expect.any(String) }]);
   });
 });

@@ -1,21 +1,8 @@
 import type { ComputeStatsParams, StatsProgress, StatsResult } from '../analysis/overlay_stats';
+import type { Call } from './worker_protocol';
 
-// The one declaration of the statistics worker's messages; both sides import it.
+// The one declaration of the statistics worker's requests; both sides import it.
 
-export interface ComputeStatsRequest {
-  type: 'compute';
-  id: number;
-  params: ComputeStatsParams;
-}
-
-export interface CancelStatsRequest {
-  type: 'cancel';
-  id: number;
-}
-
-export type StatsWorkerRequest = ComputeStatsRequest | CancelStatsRequest;
-
-export type StatsWorkerResponse =
-  | { type: 'progress'; id: number; progress: StatsProgress }
-  | { type: 'result'; id: number; result: StatsResult }
-  | { type: 'error'; id: number; message: string };
+export type StatsCalls = {
+  compute: Call<ComputeStatsParams, StatsResult, StatsProgress>;
+};

@@ -3,7 +3,11 @@ import type { LayerSpec } from '../catalog/manifest_types';
 import { createAppStore } from '../state/store';
 import type { TileRequest } from '../io/worker_tiles';
 import { tileUrl } from '../io/worker_tiles';
-import { WorkerTileRequests, registerTileProvider, releaseTiles, releaseUnusedTiles } from './tile_requests';
+import { registerTileProvider, releaseTiles, releaseUnusedTiles, type TileSource } from './tile_requests';
+
+function createDropRecorder(sent: TileRequest[]): TileSource {
+  return { request: () => Promise.resolve(new ArrayBuffer(0)), drop: (key) => void sent.push({ type: 'dropTiles', key }) };
+}
 
 function userLayer(id: string): LayerSpec {
   return {
@@ -22,7 +26,7 @@ function userLayer(id: string): LayerSpec {
 describe('releaseUnusedTiles', () => {
   it('tells the worker to drop a layer index once no layer data refers to it, and only then', () => {
     const sent: TileRequest[] = [];
-    const provider = registerTileProvider('test', new WorkerTileRequests((m) => sent.push(m)));
+    const provider = registerTileProvider('test', createDropRecorder(sent));
     const store = createAppStore('vi');
     releaseUnusedTiles(store);
     const empty = { type: 'FeatureCollection' as const, features: [] };
@@ -41,7 +45,7 @@ describe('releaseUnusedTiles', () => {
 
   it('releases one template directly (tiles of an import that is not shown as a layer), and ignores other URLs', () => {
     const sent: TileRequest[] = [];
-    const provider = registerTileProvider('test', new WorkerTileRequests((m) => sent.push(m)));
+    const provider = registerTileProvider('test', createDropRecorder(sent));
     releaseTiles(tileUrl(provider, '3-0-polygon'));
     releaseTiles('https://example.com/{z}/{x}/{y}');
     expect(sent).toEqual([{ type: 'dropTiles', key: '3-0-polygon' }]);
