@@ -39,7 +39,7 @@ export const importVi = {
   'import.skip.badWkt': 'WKT không đọc được: “{value}”',
 
   'import.warn.skipped': 'Tệp {file}, lớp {layer}: bỏ qua {count} dòng/đối tượng (số: {list}). Các đối tượng còn lại đã được nạp.',
-  'import.warn.selfIntersecting': 'Tệp {file}, lớp {layer}: {count} vùng tự cắt (số: {list}). Đã nạp và đánh dấu; dùng “Sửa hình học” để sửa.',
+  'import.warn.selfIntersecting': 'Tệp {file}, lớp {layer}: {count} vùng tự cắt (số: {list}; chỗ cắt đầu tiên gần vĩ độ, kinh độ {at}). Đã nạp và đánh dấu; dùng “Sửa hình học” để sửa.',
   'import.warn.outsideSwapped': 'Tệp {file}, lớp {layer}: {count} đối tượng nằm ngoài Việt Nam. Có vẻ hai trục bị đảo (X/Y hoặc kinh độ/vĩ độ) — hãy đổi chỗ hai cột tọa độ.',
   'import.warn.outsideZone': 'Tệp {file}, lớp {layer}: {count} đối tượng nằm ngoài Việt Nam. Có vẻ sai múi/kinh tuyến trục — thử {suggested}.',
   'import.warn.outsideDatum': 'Tệp {file}, lớp {layer}: {count} đối tượng nằm sát ngoài biên Việt Nam. Kiểm tra hệ quy chiếu (VN-2000 hay WGS 84 lệch nhau khoảng 200–300 m).',
@@ -123,7 +123,7 @@ export const importEn: Record<ImportStringKey, string> = {
   'import.skip.badWkt': 'unreadable WKT: “{value}”',
 
   'import.warn.skipped': 'File {file}, layer {layer}: skipped {count} rows/features (numbers: {list}). The rest were loaded.',
-  'import.warn.selfIntersecting': 'File {file}, layer {layer}: {count} self-intersecting polygons (numbers: {list}). Loaded and flagged; use “Repair geometry” to fix them.',
+  'import.warn.selfIntersecting': 'File {file}, layer {layer}: {count} self-intersecting polygons (numbers: {list}; the first crossing is near lat, lon {at}). Loaded and flagged; use “Repair geometry” to fix them.',
   'import.warn.outsideSwapped': 'File {file}, layer {layer}: {count} features lie outside Vietnam. The axes look swapped (X/Y or longitude/latitude) — swap the two coordinate columns.',
   'import.warn.outsideZone': 'File {file}, layer {layer}: {count} features lie outside Vietnam. The zone/central meridian looks wrong — try {suggested}.',
   'import.warn.outsideDatum': 'File {file}, layer {layer}: {count} features lie just outside Vietnam. Check the datum (VN-2000 and WGS 84 differ by about 200–300 m).',
