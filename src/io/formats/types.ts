@@ -85,6 +85,8 @@ export interface ImportOptions {
   csv?: CsvOptions;
   /** Byte limit; default MAX_IMPORT_BYTES. */
   maxBytes?: number;
+  /** Limit on what a zip inflates to; default MAX_UNZIPPED_BYTES (lowered in tests). */
+  maxUnzippedBytes?: number;
   signal?: AbortSignal;
 }
 

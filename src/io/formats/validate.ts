@@ -10,8 +10,6 @@ import { ringsProblemAt } from './ring_crossings';
 
 export { MAX_IMPORT_BYTES, checkFileSize };
 
-/** Largest file accepted, checked before any parsing. */
-
 /** Rough bounding box of Vietnam (mainland and near islands), lon/lat. */
 export const VIETNAM_BBOX = { west: 102.1, south: 8.4, east: 109.5, north: 23.4 } as const;
 
