@@ -52,7 +52,10 @@ export function detectFormat(input: ImportInput): Detection {
   if (claims.length > 0) {
     const top = claims.reduce((a, b) => (b.s > a.s ? b : a));
     if (top.s >= PLAUSIBLE) return { ok: true, format: top.f };
-    if (best.s >= SURE && !claims.some((c) => c.f.id === best.f.id)) {
+    // A claimed format whose sniffer rules it out (0: a binary .geojson, text in a .fgb) with
+    // nothing else plausible is no supported format at all, not a damaged file of the claim.
+    const contradicted = top.s === 0 && best.s >= PLAUSIBLE;
+    if ((best.s >= SURE || contradicted) && !claims.some((c) => c.f.id === best.f.id)) {
       return fail('import.error.wrongContent', {
         file,
         claimed: claimed.length > 0 ? ext : mime,
@@ -60,11 +63,18 @@ export function detectFormat(input: ImportInput): Detection {
         suggestedExt: (best.f.extensions[0] ?? '').replace(/^\./, ''),
       });
     }
+    if (top.s === 0) return notSupported(file);
     // Content is unclear (e.g. truncated or damaged): let the claimed parser explain.
     return { ok: true, format: top.f };
   }
   if (best.s >= PLAUSIBLE) return { ok: true, format: best.f };
-  return fail('import.error.unknownFormat', { file, formats: FORMATS.map((f) => f.label).join(', ') });
+  return notSupported(file);
+}
+
+/** "x is not a GeoJSON, CSV/TSV, … or FlatGeobuf file", the list read from the registry. */
+export function notSupported(file: string): { ok: false; error: ImportMessage } {
+  const labels = FORMATS.map((f) => f.label);
+  return fail('import.error.notSupported', { file, formats: labels.slice(0, -1).join(', '), last: labels[labels.length - 1] ?? '' });
 }
 
 /**
