@@ -2,6 +2,8 @@
 // Rendering, legends, popups, filters and search all read it, so a new layer is a
 // manifest edit, never a code change. Documented for pack authors in docs/data-packs.md.
 
+import type { PackFormatId } from '../io/formats/pack_formats';
+
 export const MANIFEST_SCHEMA_VERSION = 1;
 
 export type Lang = 'vi' | 'en';
@@ -11,7 +13,8 @@ export type Localized = string | { vi: string; en: string };
 
 export type GeometryKind = 'polygon' | 'line' | 'point';
 
-export type LayerFormat = 'geojson' | 'csv';
+/** A layer file's format: the registry formats a pack may use (io/formats/pack_formats.ts). */
+export type LayerFormat = PackFormatId;
 
 export type Renderer = 'auto' | 'maplibre' | 'deck';
 

@@ -33,6 +33,11 @@ export const importVi = {
   'import.error.cancelled': 'Đã hủy nhập tệp {file}.',
   'import.error.internal': 'Lỗi khi đọc tệp {file} ({detail}). Các lớp đã mở vẫn giữ nguyên; hãy báo lỗi kèm tệp này.',
 
+  'import.error.geometryKind': 'Tệp {file}: cả {count} đối tượng có hình học khác loại “{expected}” mà manifest của gói dữ liệu khai báo. Sửa “geometry” của lớp trong manifest.json hoặc dùng đúng tệp.',
+  'import.error.network': 'Không tải được tệp {file}: lỗi mạng hoặc không có tệp trên máy chủ.',
+  'import.error.http': 'Không tải được tệp {file}: máy chủ trả về mã {status}.',
+  'import.error.packLayer': 'Lớp “{title}”: {reason} Các lớp khác vẫn dùng được.',
+  'import.skip.geometryKind': 'hình học không phải loại “{expected}”',
   'import.skip.nullGeometry': 'không có hình học',
   'import.skip.invalidGeometry': 'hình học không hợp lệ ({detail})',
   'import.skip.missingCoords': 'thiếu tọa độ (cột {columns})',
@@ -119,6 +124,11 @@ export const importEn: Record<ImportStringKey, string> = {
   'import.error.cancelled': 'Import of {file} was cancelled.',
   'import.error.internal': 'Error while reading file {file} ({detail}). Layers already open are unchanged; please report this with the file.',
 
+  'import.error.geometryKind': 'File {file}: all {count} features have a geometry other than the “{expected}” the pack manifest declares. Fix the layer’s “geometry” in manifest.json or use the right file.',
+  'import.error.network': 'File {file} could not be downloaded: network error or the file is missing on the server.',
+  'import.error.http': 'File {file} could not be downloaded: the server answered {status}.',
+  'import.error.packLayer': 'Layer “{title}”: {reason} The other layers still work.',
+  'import.skip.geometryKind': 'geometry is not a “{expected}”',
   'import.skip.nullGeometry': 'no geometry',
   'import.skip.invalidGeometry': 'invalid geometry ({detail})',
   'import.skip.missingCoords': 'missing coordinates (columns {columns})',

@@ -39,23 +39,24 @@ scope.onmessage = async (event: MessageEvent<WorkerRequest>) => {
     );
     if (controller.signal.aborted) return;
     // a large collection goes in slices; the map reads the file itself when it can (io/map_source.ts)
-    const sliced = result.ok && !result.value.points ? postInSlices(result.value.data, req.id, 0, post) : null;
-    if (result.ok && sliced && req.geometry !== 'point') {
+    const layer = result.ok ? result.layers[0] : undefined;
+    const sliced = layer && !layer.points ? postInSlices(layer.data, req.id, 0, post) : null;
+    if (layer && sliced && req.geometry !== 'point') {
       // the slices are on their way while the tiles are cut (io/worker_tiles.ts)
       const key = String(req.id);
-      await tiles.add(key, result.value.data.features);
-      post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: sliced, tiles: tileUrl(req.tileProvider, key) } } });
+      await tiles.add(key, layer.data.features);
+      post({ type: 'result', id: req.id, result: { ok: true, layers: [{ ...layer, data: sliced, tiles: { [req.geometry]: tileUrl(req.tileProvider, key) } }] } });
       return;
     }
-    if (result.ok && sliced) {
+    if (layer && sliced) {
       // not for a pack on another server: over a poor connection the file would come twice
       const sameOrigin = new URL(req.url).origin === scope.location.origin;
-      const mapSource = req.format === 'geojson' && result.value.skipped.length === 0 && sameOrigin ? req.url : undefined;
-      post({ type: 'result', id: req.id, result: { ok: true, value: { ...result.value, data: sliced, ...(mapSource ? { mapSource } : {}) } } });
+      const mapSource = req.format === 'geojson' && layer.skipped.length === 0 && sameOrigin ? req.url : undefined;
+      post({ type: 'result', id: req.id, result: { ok: true, layers: [{ ...layer, data: sliced, ...(mapSource ? { mapSource } : {}) }] } });
       return;
     }
     // typed columns of a large point layer are transferred, not copied
-    const transfer = result.ok && result.value.points ? tableTransferables(result.value.points) : [];
+    const transfer = layer?.points ? tableTransferables(layer.points) : [];
     scope.postMessage({ type: 'result', id: req.id, result } satisfies WorkerResponse, transfer);
   } catch {
     // aborted: the caller already settled its promise

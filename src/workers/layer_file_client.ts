@@ -1,4 +1,4 @@
-import type { ParseResult } from '../io/parse_layer_file';
+import type { ImportResult } from '../io/formats/types';
 import { FeatureSlices } from '../io/map_source';
 import type { LoadLayerFileRequest, WorkerRequest, WorkerResponse } from './layer_file_protocol';
 import { WorkerTileRequests, registerTileProvider } from './tile_requests';
@@ -13,7 +13,7 @@ export class CancelledError extends Error {
 }
 
 type Pending = {
-  resolve: (r: ParseResult) => void;
+  resolve: (r: ImportResult) => void;
   reject: (e: Error) => void;
   onProgress: (loaded: number, total: number) => void;
 };
@@ -40,7 +40,7 @@ export class LayerFileClient {
       else if (msg.type === 'features') this.slices.add(msg);
       else {
         this.pending.delete(msg.id);
-        if (msg.result.ok) this.slices.fill(msg.id, [msg.result.value.data]);
+        if (msg.result.ok) this.slices.fill(msg.id, [msg.result.layers[0]?.data ?? { type: 'FeatureCollection', features: [] }]);
         p.resolve(msg.result);
       }
     };
@@ -52,10 +52,10 @@ export class LayerFileClient {
     req: Omit<LoadLayerFileRequest, 'type' | 'id' | 'tileProvider'>,
     onProgress: (loaded: number, total: number) => void,
     signal: AbortSignal,
-  ): Promise<ParseResult> {
+  ): Promise<ImportResult> {
     const worker = this.ensureWorker();
     const id = this.nextId++;
-    return new Promise<ParseResult>((resolve, reject) => {
+    return new Promise<ImportResult>((resolve, reject) => {
       if (signal.aborted) return reject(new CancelledError());
       this.pending.set(id, { resolve, reject, onProgress });
       signal.addEventListener(

@@ -1,5 +1,5 @@
 import type { CsvCoordinates, GeometryKind, LayerFormat } from '../catalog/manifest_types';
-import type { ParseResult } from '../io/parse_layer_file';
+import type { ImportResult } from '../io/formats/types';
 import type { FeatureSliceMessage } from '../io/map_source';
 import type { TileRequest, TileResponse } from '../io/worker_tiles';
 
@@ -27,5 +27,5 @@ export type WorkerResponse =
   | { type: 'progress'; id: number; loaded: number; total: number }
   /** Part of a large layer's features, ahead of its result, which then has none (io/map_source.ts). */
   | FeatureSliceMessage
-  | { type: 'result'; id: number; result: ParseResult }
+  | { type: 'result'; id: number; result: ImportResult }
   | TileResponse;

@@ -5,6 +5,7 @@
 
 import { csvFormat } from './csv';
 import { flatgeobufFormat } from './flatgeobuf';
+import { keepGeometry } from './geometry_filter';
 import { geojsonFormat } from './geojson';
 import { kmlFormat, kmzFormat } from './kml';
 import { shapefileFormat } from './shapefile';
@@ -92,6 +93,14 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
   if (options.format !== undefined) {
     format = formatById(options.format);
     if (!format) return fail('import.error.unknownFormat', { file, formats: FORMATS.map((f) => f.label).join(', ') });
+    // a forced format (a pack manifest's) the content rules out: say what the file is instead
+    const head = input.bytes.subarray(0, 4096);
+    if (format.sniff({ bytes: head, text: sniffText(head), name: file }) === 0) {
+      const d = detectFormat({ ...input, name: '' });
+      return d.ok
+        ? fail('import.error.wrongContent', { file, claimed: format.label, actual: d.format.label, suggestedExt: (d.format.extensions[0] ?? '').replace(/^\./, '') })
+        : notSupported(file);
+    }
   } else {
     const d = detectFormat(input);
     if (!d.ok) return d;
@@ -100,7 +109,8 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
   try {
     if (options.signal?.aborted) return fail('import.error.cancelled', { file });
     onProgress({ fraction: 0, stage: 'read' });
-    return await format.parse(input, options, onProgress);
+    const result = await format.parse(input, options, onProgress);
+    return options.geometry ? keepGeometry(result, options.geometry, file) : result;
   } catch (e) {
     if (e instanceof ImportCancelled) return fail('import.error.cancelled', { file });
     return fail('import.error.internal', { file, detail: e instanceof Error ? e.message : String(e) });
