@@ -8,6 +8,9 @@
 
 export const importVi = {
   'import.error.tooLarge': 'Tệp {file} quá lớn ({size} MB, giới hạn {limit} MB). Hãy cắt nhỏ dữ liệu (theo xã hoặc theo lớp) hoặc đơn giản hóa hình học rồi nhập lại.',
+  'import.error.tooManyFeatures': 'Tệp {file} có {count} đối tượng, quá giới hạn {limit} đối tượng mỗi tệp. Hãy cắt nhỏ dữ liệu (theo xã hoặc theo lớp) rồi nhập từng phần.',
+  'import.error.tooManyRows': 'Tệp {file} có hơn {limit} dòng, quá giới hạn của một tệp CSV. Hãy tách thành nhiều tệp nhỏ hơn rồi nhập từng tệp.',
+  'import.error.tooDeep': 'Tệp {file}: đối tượng số {feature} lồng nhau quá {limit} cấp (thuộc tính hoặc GeometryCollection), không phải GeoJSON thông thường. Kiểm tra lại tệp hoặc xuất lại từ phần mềm gốc.',
   'import.error.empty': 'Tệp {file} rỗng (không có dữ liệu). Kiểm tra lại tệp đã lưu hoặc xuất lại từ phần mềm gốc.',
   'import.error.unknownFormat': 'Không nhận ra định dạng của tệp {file}. Các định dạng được hỗ trợ: {formats}.',
   'import.error.notSupported': 'Tệp {file} không phải tệp {formats} hay {last}. Kiểm tra lại đã chọn đúng tệp chưa; dữ liệu ở định dạng khác (Excel, MapInfo TAB, DWG…) hãy chuyển sang một trong các định dạng này bằng QGIS rồi nhập lại.',
@@ -99,6 +102,9 @@ export type ImportStringKey = keyof typeof importVi;
 
 export const importEn: Record<ImportStringKey, string> = {
   'import.error.tooLarge': 'File {file} is too large ({size} MB; the limit is {limit} MB). Split the data (by commune or layer) or simplify the geometry, then import again.',
+  'import.error.tooManyFeatures': 'File {file} has {count} features, more than the limit of {limit} per file. Split the data (by commune or layer) and import the parts.',
+  'import.error.tooManyRows': 'File {file} has more than {limit} rows, over the limit for one CSV file. Split it into smaller files and import them one at a time.',
+  'import.error.tooDeep': 'File {file}: feature {feature} nests more than {limit} levels deep (properties or GeometryCollection), which ordinary GeoJSON never does. Check the file or export it again from the source software.',
   'import.error.empty': 'File {file} is empty. Check the saved file or export it again from the source software.',
   'import.error.unknownFormat': 'The format of file {file} was not recognised. Supported formats: {formats}.',
   'import.error.notSupported': 'File {file} is not a {formats} or {last} file. Check that you chose the right file; convert data in other formats (Excel, MapInfo TAB, DWG…) to one of these in QGIS and import again.',

@@ -13,6 +13,7 @@ import { sniffText } from './text';
 import type { FormatEntry, ImportInput, ImportMessage, ImportOptions, ImportResult, ProgressFn } from './types';
 import { ImportCancelled, extensionOf, fail } from './types';
 import { MAX_IMPORT_BYTES, checkFileSize } from './validate';
+import { MAX_FEATURES } from './limits';
 
 export const FORMATS = [geojsonFormat, csvFormat, shapefileFormat, kmlFormat, kmzFormat, flatgeobufFormat] as const;
 
@@ -110,6 +111,10 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
     if (options.signal?.aborted) return fail('import.error.cancelled', { file });
     onProgress({ fraction: 0, stage: 'read' });
     const result = await format.parse(input, options, onProgress);
+    // every format: a layer past the feature limit (CSV rows are limited while parsing)
+    const maxFeatures = options.maxFeatures ?? MAX_FEATURES;
+    const huge = result.ok ? result.layers.find((l) => !l.points && l.data.features.length > maxFeatures) : undefined;
+    if (huge) return fail('import.error.tooManyFeatures', { file, count: huge.data.features.length, limit: maxFeatures });
     return options.geometry ? keepGeometry(result, options.geometry, file) : result;
   } catch (e) {
     if (e instanceof ImportCancelled) return fail('import.error.cancelled', { file });

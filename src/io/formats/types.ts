@@ -89,6 +89,10 @@ export interface ImportOptions {
   maxBytes?: number;
   /** Keep only this kind of geometry (a pack layer's manifest `geometry`); others are skipped. */
   geometry?: GeometryKind;
+  /** Feature limit per layer; default MAX_FEATURES (lowered in tests). */
+  maxFeatures?: number;
+  /** CSV data-row limit; default MAX_CSV_ROWS (lowered in tests). */
+  maxCsvRows?: number;
   /** Limit on what a zip inflates to; default MAX_UNZIPPED_BYTES (lowered in tests). */
   maxUnzippedBytes?: number;
   signal?: AbortSignal;
