@@ -46,23 +46,36 @@ function firstPosition(g: Geometry): Position | undefined {
   return undefined;
 }
 
-/** Quick structural check; returns a reason or undefined. */
+/**
+ * Structural check of every coordinate array (not only the first of each level: one junk
+ * ring would otherwise throw later, in the position walk); returns a reason or undefined.
+ */
 export function geometryProblem(g: unknown): string | undefined {
   if (typeof g !== 'object' || g === null) return 'not an object';
   const geom = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   if (geom.type === 'GeometryCollection') {
-    return Array.isArray(geom.geometries) ? undefined : 'GeometryCollection without geometries';
+    if (!Array.isArray(geom.geometries)) return 'GeometryCollection without geometries';
+    // nesting depth is bounded before this (MAX_JSON_DEPTH in geojson.ts)
+    for (const c of geom.geometries) {
+      const p = geometryProblem(c);
+      if (p) return p;
+    }
+    return undefined;
   }
   const depth: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
   const d = typeof geom.type === 'string' ? depth[geom.type] : undefined;
   if (d === undefined) return `unknown geometry type ${String(geom.type)}`;
-  let c: unknown = geom.coordinates;
+  let level: unknown[] = [geom.coordinates];
   for (let i = 0; i < d; i++) {
-    if (!Array.isArray(c)) return `${geom.type} without coordinate arrays`;
-    if (c.length === 0) return `${geom.type} is empty`;
-    c = c[0];
+    const next: unknown[] = [];
+    for (const c of level) {
+      if (!Array.isArray(c)) return `${geom.type} without coordinate arrays`;
+      if (c.length === 0) return `${geom.type} is empty`;
+      for (const x of c) next.push(x);
+    }
+    level = next;
   }
-  if (!Array.isArray(c) || c.length < 2) return `${geom.type} position is not [x, y]`;
+  for (const p of level) if (!Array.isArray(p) || p.length < 2) return `${geom.type} position is not [x, y]`;
   return undefined;
 }
 
@@ -88,7 +101,7 @@ export function samplePositions(features: readonly Feature[], max = 200): [numbe
   const step = Math.max(1, Math.floor(features.length / max));
   for (let i = 0; i < features.length && out.length < max; i += step) {
     const g = features[i]?.geometry;
-    const p = g ? firstPosition(g) : undefined;
+    const p = g && !geometryProblem(g) ? firstPosition(g) : undefined;
     if (p && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1])) {
       out.push([p[0], p[1]]);
     }
