@@ -146,7 +146,10 @@ function asFeature(f: unknown): Feature | null {
   if (typeof f !== 'object' || f === null) return null;
   const o = f as Partial<Feature>;
   if (o.type !== 'Feature' || !o.geometry) return null;
-  const props = o.properties && typeof o.properties === 'object' ? o.properties : {};
+  let props = o.properties && typeof o.properties === 'object' && !Array.isArray(o.properties) ? o.properties : {};
+  // JSON.parse makes "__proto__" an own key; code that copies keys by assignment would then
+  // set a prototype. Rebuilt with fromEntries (defines, never assigns) without it.
+  if (Object.hasOwn(props, '__proto__')) props = Object.fromEntries(Object.entries(props).filter(([k]) => k !== '__proto__'));
   // only a string or number id: anything else could carry any nesting along
   const id = typeof o.id === 'string' || typeof o.id === 'number' ? { id: o.id } : {};
   return { type: 'Feature', geometry: o.geometry, properties: props, ...id };
