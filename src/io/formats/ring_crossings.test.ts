@@ -6,49 +6,56 @@ import { ringsProblemAt } from './ring_crossings';
 
 const square = (x0: number, y0: number, s: number): Position[] => [[x0, y0], [x0 + s, y0], [x0 + s, y0 + s], [x0, y0 + s], [x0, y0]];
 
+/** The sweep and the pairwise test for small rings must agree (on where, when there is one problem). */
+function both(rings: Position[][]): [number, number] | undefined {
+  const swept = ringsProblemAt(rings, 0);
+  expect(ringsProblemAt(rings) === undefined).toBe(swept === undefined);
+  return swept;
+}
+
 describe('ringsProblemAt: known rings', () => {
   it('finds where a bow-tie crosses', () => {
-    expect(ringsProblemAt([[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]])).toEqual([1, 1]);
+    expect(both([[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]])).toEqual([1, 1]);
   });
 
   it('accepts a square, a square with a hole and repeated vertices', () => {
-    expect(ringsProblemAt([square(0, 0, 10)])).toBeUndefined();
-    expect(ringsProblemAt([square(0, 0, 10), square(2, 2, 3)])).toBeUndefined();
-    expect(ringsProblemAt([[[0, 0], [10, 0], [10, 0], [10, 10], [0, 10], [0, 0]]])).toBeUndefined();
+    expect(both([square(0, 0, 10)])).toBeUndefined();
+    expect(both([square(0, 0, 10), square(2, 2, 3)])).toBeUndefined();
+    expect(both([[[0, 0], [10, 0], [10, 0], [10, 10], [0, 10], [0, 0]]])).toBeUndefined();
     // a vertex on a straight edge is fine
-    expect(ringsProblemAt([[[0, 0], [5, 0], [10, 0], [10, 10], [0, 10], [0, 0]]])).toBeUndefined();
+    expect(both([[[0, 0], [5, 0], [10, 0], [10, 10], [0, 10], [0, 0]]])).toBeUndefined();
   });
 
   it('finds a ring touching itself at a vertex', () => {
     // figure of eight through (5, 5)
-    expect(ringsProblemAt([[[0, 0], [5, 5], [10, 0], [10, 10], [5, 5], [0, 10], [0, 0]]])).toEqual([5, 5]);
+    expect(both([[[0, 0], [5, 5], [10, 0], [10, 10], [5, 5], [0, 10], [0, 0]]])).toEqual([5, 5]);
   });
 
   it('finds a vertex lying on another edge', () => {
-    expect(ringsProblemAt([[[0, 0], [10, 0], [10, 10], [5, 0], [0, 10], [0, 0]]])).toEqual([5, 0]);
+    expect(both([[[0, 0], [10, 0], [10, 10], [5, 0], [0, 10], [0, 0]]])).toEqual([5, 0]);
   });
 
   it('finds collinear overlaps and spikes', () => {
     // the edge back from (8, 0) runs over the first edge
-    expect(ringsProblemAt([[[0, 0], [10, 0], [4, 0], [4, 5], [0, 5], [0, 0]]])).toBeDefined();
+    expect(both([[[0, 0], [10, 0], [4, 0], [4, 5], [0, 5], [0, 0]]])).toBeDefined();
     // spike: out and back on the same line
-    expect(ringsProblemAt([[[0, 0], [10, 0], [10, 10], [10, 15], [10, 10], [0, 10], [0, 0]]])).toBeDefined();
+    expect(both([[[0, 0], [10, 0], [10, 10], [10, 15], [10, 10], [0, 10], [0, 0]]])).toBeDefined();
   });
 
   it('finds holes that cross or touch the outer ring, accepts one inside', () => {
-    expect(ringsProblemAt([square(0, 0, 10), square(8, 2, 4)])).toBeDefined();
-    expect(ringsProblemAt([square(0, 0, 10), [[0, 0], [3, 1], [1, 3], [0, 0]]])).toEqual([0, 0]);
-    expect(ringsProblemAt([square(0, 0, 10), square(1, 1, 2), square(5, 5, 2)])).toBeUndefined();
-    expect(ringsProblemAt([square(0, 0, 10), square(1, 1, 2), square(2, 2, 2)])).toBeDefined();
+    expect(both([square(0, 0, 10), square(8, 2, 4)])).toBeDefined();
+    expect(both([square(0, 0, 10), [[0, 0], [3, 1], [1, 3], [0, 0]]])).toEqual([0, 0]);
+    expect(both([square(0, 0, 10), square(1, 1, 2), square(5, 5, 2)])).toBeUndefined();
+    expect(both([square(0, 0, 10), square(1, 1, 2), square(2, 2, 2)])).toBeDefined();
   });
 
   it('refuses a ring without area', () => {
-    expect(ringsProblemAt([[[0, 0], [1, 1], [0, 0]]])).toBeDefined();
+    expect(both([[[0, 0], [1, 1], [0, 0]]])).toBeDefined();
   });
 
   it('handles vertical edges sharing x with other vertices', () => {
-    expect(ringsProblemAt([[[0, 0], [0, 10], [5, 5], [5, 10], [10, 10], [10, 0], [0, 0]]])).toBeUndefined();
-    expect(ringsProblemAt([[[0, 0], [0, 10], [5, 5], [0, 5], [-5, 0], [0, 0]]])).toBeDefined();
+    expect(both([[[0, 0], [0, 10], [5, 5], [5, 10], [10, 10], [10, 0], [0, 0]]])).toBeUndefined();
+    expect(both([[[0, 0], [0, 10], [5, 5], [0, 5], [-5, 0], [0, 0]]])).toBeDefined();
   });
 });
 
@@ -98,7 +105,9 @@ describe('ringsProblemAt: properties', () => {
     const ring = fc.array(pt, { minLength: 3, maxLength: 9 }).map(closed);
     fc.assert(
       fc.property(fc.array(ring, { minLength: 1, maxLength: 3 }), (rings) => {
-        expect(ringsProblemAt(rings) !== undefined).toBe(bruteForce(rings));
+        const expected = bruteForce(rings);
+        expect(ringsProblemAt(rings, 0) !== undefined).toBe(expected); // the sweep
+        expect(ringsProblemAt(rings) !== undefined).toBe(expected); // pairwise for small rings
       }),
       { numRuns: 3000 },
     );
@@ -116,6 +125,7 @@ describe('ringsProblemAt: properties', () => {
           fc.pre((b[0] - a[0]) * (c[1] - a[1]) - (b[1] - a[1]) * (c[0] - a[0]) !== 0);
         }
         const old = kinks({ type: 'Polygon', coordinates: [coords] }).features.length > 0;
+        expect(ringsProblemAt([coords], 0) !== undefined).toBe(old);
         expect(ringsProblemAt([coords]) !== undefined).toBe(old);
       }),
       { numRuns: 1000 },

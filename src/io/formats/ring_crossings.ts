@@ -145,9 +145,27 @@ function segmentsOf(rings: readonly (readonly Position[])[]): { segs: Segs } | {
  * or another ring, or a spike folds back on itself; undefined when the rings are simple and
  * disjoint. Consecutive repeated vertices are ignored, so they are not taken as a touch.
  */
-export function ringsProblemAt(rings: readonly (readonly Position[])[]): [number, number] | undefined {
+export function ringsProblemAt(rings: readonly (readonly Position[])[], pairwiseUpTo = PAIRWISE_MAX): [number, number] | undefined {
   const got = segmentsOf(rings);
-  return 'degenerate' in got ? got.degenerate : sweep(got.segs);
+  if ('degenerate' in got) return got.degenerate;
+  return got.segs.vx.length <= pairwiseUpTo ? pairwise(got.segs) : sweep(got.segs);
+}
+
+/**
+ * Up to this many segments every pair is tested: for the small polygons most layers hold,
+ * that is several times faster than setting up the sweep (the tests force the sweep with 0).
+ */
+export const PAIRWISE_MAX = 48;
+
+function pairwise(g: Segs): [number, number] | undefined {
+  const n = g.vx.length;
+  for (let a = 0; a < n; a++) {
+    for (let b = a + 1; b < n; b++) {
+      const hit = illegalMeeting(g, a, b);
+      if (hit) return hit;
+    }
+  }
+  return undefined;
 }
 
 function sweep(g: Segs): [number, number] | undefined {
