@@ -13,7 +13,9 @@ export const ELEMENTS = [
   // the map's tile protocol asks workers for tiles; it also watches layer data (store) to let them go
   { type: 'tile-bridge', pattern: 'src/workers/tile_requests{,.test}.ts', mode: 'full' },
   // pack files fetched on the main thread take the worker's request type
-  { type: 'pack-fetch', pattern: 'src/io/fetch_layer_file.ts', mode: 'full' },
+  { type: 'pack-fetch', pattern: 'src/io/fetch_layer_file{,.test}.ts', mode: 'full' },
+  // the manifest's list of layer formats is the registry's (issue 17: they cannot drift)
+  { type: 'format-ids', pattern: 'src/io/formats/pack_formats.ts', mode: 'full' },
   { type: 'main', pattern: 'src/main.ts', mode: 'full' },
   ...['api', 'app', 'ui', 'map', 'export', 'workers', 'state', 'analysis', 'style', 'io', 'catalog', 'i18n'].map((type) => ({
     type,
@@ -26,26 +28,27 @@ export const ELEMENTS = [
 export const BOUNDARY_RULES = [
   { from: ['main', 'api'], allow: ['*'] },
   // use cases: read and write the store, drive the map, panels, workers and parsers
-  { from: ['app'], allow: ['app', 'state', 'map', 'ui', 'io', 'pack-fetch', 'analysis', 'style', 'catalog', 'workers', 'tile-bridge', 'i18n', 'export'] },
+  { from: ['app'], allow: ['app', 'state', 'map', 'ui', 'io', 'format-ids', 'pack-fetch', 'analysis', 'style', 'catalog', 'workers', 'tile-bridge', 'i18n', 'export'] },
   // panels: show state, start exports, await worker clients (CancelledError); not the map
-  { from: ['ui'], allow: ['ui', 'state', 'analysis', 'style', 'io', 'catalog', 'i18n', 'export', 'workers'] },
+  { from: ['ui'], allow: ['ui', 'state', 'analysis', 'style', 'io', 'format-ids', 'catalog', 'i18n', 'export', 'workers'] },
   // ...and name the use cases' option and outcome types (the import dialog, the import panel)
   { from: ['ui'], allow: ['app'], importKind: 'type' },
-  { from: ['map'], allow: ['map', 'state', 'analysis', 'style', 'io', 'catalog', 'i18n'] },
+  { from: ['map'], allow: ['map', 'state', 'analysis', 'style', 'io', 'format-ids', 'catalog', 'i18n'] },
   // print sheets draw with the map's own pieces (point attributes) in an offscreen map
-  { from: ['export'], allow: ['export', 'map', 'state', 'analysis', 'style', 'io', 'catalog', 'i18n'] },
-  { from: ['workers'], allow: ['workers', 'tile-bridge', 'io', 'pack-fetch', 'analysis', 'catalog', 'i18n'] },
-  { from: ['tile-bridge'], allow: ['tile-bridge', 'workers', 'io', 'state', 'catalog'] },
+  { from: ['export'], allow: ['export', 'map', 'state', 'analysis', 'style', 'io', 'format-ids', 'catalog', 'i18n'] },
+  { from: ['workers'], allow: ['workers', 'tile-bridge', 'io', 'format-ids', 'pack-fetch', 'analysis', 'catalog', 'i18n'] },
+  { from: ['tile-bridge'], allow: ['tile-bridge', 'workers', 'io', 'format-ids', 'state', 'catalog'] },
   // the store: plain types from below, and pure helpers (default opacity, point table rows);
   // analysis only by its types (the area of interest), since analysis must not need the store
-  { from: ['state'], allow: ['state', 'catalog', 'io', 'style', 'i18n'] },
+  { from: ['state'], allow: ['state', 'catalog', 'io', 'format-ids', 'style', 'i18n'] },
   { from: ['state'], allow: ['analysis'], importKind: 'type' },
   // pure: data in, results out; never the store, the map or the DOM panels
-  { from: ['analysis'], allow: ['analysis', 'io', 'catalog', 'i18n'] },
+  { from: ['analysis'], allow: ['analysis', 'io', 'format-ids', 'catalog', 'i18n'] },
   { from: ['style'], allow: ['style', 'catalog', 'i18n'] },
-  { from: ['io'], allow: ['io', 'pack-fetch', 'catalog', 'i18n'] },
-  { from: ['pack-fetch'], allow: ['io', 'catalog', 'workers'] },
-  { from: ['catalog'], allow: ['catalog', 'i18n'] },
+  { from: ['io'], allow: ['io', 'format-ids', 'pack-fetch', 'catalog', 'i18n'] },
+  { from: ['pack-fetch'], allow: ['pack-fetch', 'io', 'format-ids', 'catalog', 'workers'] },
+  { from: ['catalog'], allow: ['catalog', 'format-ids', 'i18n'] },
+  { from: ['format-ids'], allow: ['io'], importKind: 'type' },
   { from: ['i18n'], allow: ['i18n'] },
 ];
 

@@ -7,7 +7,7 @@ import { renderMessage } from '../i18n/i18n';
 import type { ImportedLayer, ImportInput, ImportMessage, ImportOptions, ImportProgress, ImportResult, ImportTable } from '../io/formats/types';
 import { checkFileSize } from '../io/formats/limits';
 import { singleStyle } from '../style/auto_style';
-import { geometryMatches } from '../io/parse_layer_file';
+import { geometryMatches } from '../io/formats/geometry_filter';
 import { decodeText } from '../io/formats/text';
 import { joinIntoLayer, joinOffer, type JoinChoice, type JoinOffer, type JoinSummary } from './join_layer';
 

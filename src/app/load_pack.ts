@@ -3,7 +3,7 @@ import { validateManifest, type ManifestProblem } from '../catalog/validate_mani
 import type { AppStore } from '../state/store';
 import type { Message } from '../i18n/i18n';
 import { localize } from '../i18n/i18n';
-import type { ParseResult } from '../io/parse_layer_file';
+import type { ImportResult } from '../io/formats/types';
 import { fetchText } from '../io/fetch_layer_file';
 import type { LoadLayerFileRequest } from '../workers/layer_file_protocol';
 import { CancelledError } from '../workers/layer_file_client';
@@ -16,7 +16,7 @@ export interface LayerFileLoader {
     req: Omit<LoadLayerFileRequest, 'type' | 'id' | 'tileProvider'>,
     onProgress: (loaded: number, total: number) => void,
     signal: AbortSignal,
-  ): Promise<ParseResult>;
+  ): Promise<ImportResult>;
 }
 
 const PARALLEL_FILES = 3;
@@ -78,7 +78,7 @@ export async function loadPack(store: AppStore, files: LayerFileLoader, manifest
   const worker = async () => {
     for (let layer = queue.shift(); layer; layer = queue.shift()) {
       s.packProgress(done, total, layer.file);
-      let result: ParseResult;
+      let result: ImportResult;
       try {
         result = await files.load(
           { url: new URL(layer.file, url).href, format: layer.format, geometry: layer.geometry, coordinates: layer.coordinates },
@@ -87,17 +87,22 @@ export async function loadPack(store: AppStore, files: LayerFileLoader, manifest
         );
       } catch (e) {
         if (e instanceof CancelledError) return;
-        result = { ok: false, reason: { key: 'reason.network' } };
+        result = { ok: false, error: { key: 'import.error.network', params: { file: layer.file } } };
       }
       done++;
       s.packProgress(done, total, layer.file);
       const title = localize(layer.title, store.getState().lang);
-      if (!result.ok) {
-        s.setLayerData(layer.id, { status: 'error', data: null, featureCount: 0, skipped: [], error: result.reason });
-        s.pushMessage('error', { key: 'error.layerFile', params: { title, file: layer.file } }, { reason: result.reason });
+      const read = result.ok ? result.layers[0] : undefined;
+      if (!read) {
+        const error: Message = result.ok ? { key: 'import.error.noFeatures', params: { file: layer.file } } : result.error;
+        s.setLayerData(layer.id, { status: 'error', data: null, featureCount: 0, skipped: [], error });
+        s.pushMessage('error', { key: 'import.error.packLayer', params: { title, file: layer.file } }, { reason: error });
         continue;
       }
-      const { data, skipped, points, mapSource, tiles } = result.value;
+      const { data, points, mapSource } = read;
+      const tiles = read.tiles?.[layer.geometry];
+      // numbered as before: CSV data rows (the header not counted), else features
+      const skipped = read.skipped.map((item) => (item.row !== undefined ? item.row - 1 : (item.feature ?? 0)));
       if (points) s.setLayerData(layer.id, { status: 'ready', data: null, points, featureCount: points.length, skipped, error: null });
       else s.setLayerData(layer.id, { status: 'ready', data, featureCount: data.features.length, skipped, error: null, ...(mapSource ? { mapSource } : {}), ...(tiles ? { tiles } : {}) });
       if (skipped.length > 0) {

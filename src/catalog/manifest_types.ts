@@ -5,12 +5,14 @@
 import type { Lang, Localized } from '../i18n/lang';
 
 export type { Lang, Localized };
+import type { PackFormatId } from '../io/formats/pack_formats';
 
 export const MANIFEST_SCHEMA_VERSION = 1;
 
 export type GeometryKind = 'polygon' | 'line' | 'point';
 
-export type LayerFormat = 'geojson' | 'csv';
+/** A layer file's format: the registry formats a pack may use (io/formats/pack_formats.ts). */
+export type LayerFormat = PackFormatId;
 
 export type Renderer = 'auto' | 'maplibre' | 'deck';
 

@@ -1,5 +1,6 @@
 import type { PackManifest } from './manifest_types';
 import { MANIFEST_SCHEMA_VERSION } from './manifest_types';
+import { PACK_FORMAT_IDS } from '../io/formats/pack_formats';
 
 // Validation returns every problem at once, each with a JSON path, so a pack author can fix
 // a manifest in one pass. Messages are codes plus parameters; src/i18n turns them into text.
@@ -176,7 +177,7 @@ function checkLayer(c: Checker, layer: Obj, path: string, groupIds: Set<string>)
   const group = c.string(layer, 'group', path);
   if (group !== undefined && !groupIds.has(group)) c.add(`${path}.group`, 'unknown-ref', [...groupIds].join(', '), group);
   c.string(layer, 'file', path);
-  const format = c.oneOf(layer, 'format', path, ['geojson', 'csv'] as const);
+  const format = c.oneOf(layer, 'format', path, PACK_FORMAT_IDS);
   if (format === 'csv') {
     const coords = c.object(layer, 'coordinates', path);
     if (coords) {

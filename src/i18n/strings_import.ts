@@ -8,8 +8,12 @@
 
 export const importVi = {
   'import.error.tooLarge': 'Tệp {file} quá lớn ({size} MB, giới hạn {limit} MB). Hãy cắt nhỏ dữ liệu (theo xã hoặc theo lớp) hoặc đơn giản hóa hình học rồi nhập lại.',
+  'import.error.tooManyFeatures': 'Tệp {file} có {count} đối tượng, quá giới hạn {limit} đối tượng mỗi tệp. Hãy cắt nhỏ dữ liệu (theo xã hoặc theo lớp) rồi nhập từng phần.',
+  'import.error.tooManyRows': 'Tệp {file} có hơn {limit} dòng, quá giới hạn của một tệp CSV. Hãy tách thành nhiều tệp nhỏ hơn rồi nhập từng tệp.',
+  'import.error.tooDeep': 'Tệp {file}: đối tượng số {feature} lồng nhau quá {limit} cấp (thuộc tính hoặc GeometryCollection), không phải GeoJSON thông thường. Kiểm tra lại tệp hoặc xuất lại từ phần mềm gốc.',
   'import.error.empty': 'Tệp {file} rỗng (không có dữ liệu). Kiểm tra lại tệp đã lưu hoặc xuất lại từ phần mềm gốc.',
   'import.error.unknownFormat': 'Không nhận ra định dạng của tệp {file}. Các định dạng được hỗ trợ: {formats}.',
+  'import.error.notSupported': 'Tệp {file} không phải tệp {formats} hay {last}. Kiểm tra lại đã chọn đúng tệp chưa; dữ liệu ở định dạng khác (Excel, MapInfo TAB, DWG…) hãy chuyển sang một trong các định dạng này bằng QGIS rồi nhập lại.',
   'import.error.wrongContent': 'Tệp {file} có phần mở rộng của {claimed} nhưng nội dung lại là {actual}. Đổi phần mở rộng của tệp cho đúng (vd .{suggestedExt}) rồi nhập lại.',
   'import.error.truncatedJson': 'Tệp {file} bị cắt cụt: JSON kết thúc giữa chừng (ở ký tự {position}). Tệp có thể chưa tải/chép xong — hãy lấy lại bản đầy đủ.',
   'import.error.invalidJson': 'Tệp {file} không phải JSON hợp lệ ({detail}). Mở tệp bằng trình soạn thảo để sửa, hoặc xuất lại từ phần mềm gốc.',
@@ -22,6 +26,7 @@ export const importVi = {
   'import.error.csvColumnMissing': 'Tệp {file} không có cột “{column}” (các cột có: {columns}). Chọn lại cột tọa độ.',
   'import.error.csvNoHeader': 'Tệp {file} không có dòng tiêu đề (tên cột) ở dòng 1. Thêm một dòng tên cột rồi nhập lại.',
   'import.error.zipInvalid': 'Tệp {file} không phải tệp nén ZIP hợp lệ ({detail}). Nén lại thư mục shapefile rồi nhập lại.',
+  'import.error.zipTooLarge': 'Tệp nén {file} khi giải nén sẽ lớn hơn {limit} MB (tại {entry}) nên không được mở. Tệp có thể bị hỏng hoặc là “bom nén”; nếu đúng là dữ liệu thật, hãy chia thành nhiều tệp nén nhỏ hơn (vd theo xã hoặc theo lớp) rồi nhập từng tệp.',
   'import.error.zipNoShp': 'Tệp nén {file} không chứa tệp .shp (có: {entries}). Shapefile cần ít nhất .shp, .dbf và nên có .prj — nén đủ các tệp đó rồi nhập lại.',
   'import.error.shpInvalid': 'Tệp {file}, lớp {layer}: tệp .shp bị hỏng hoặc không đọc được ({detail}). Xuất lại shapefile từ phần mềm gốc.',
   'import.error.prjUnknown': 'Tệp {file}, lớp {layer}: không nhận ra hệ tọa độ trong tệp .prj ({detail}). Hãy chuyển lớp sang WGS 84 hoặc VN-2000 bằng QGIS, hoặc xóa .prj và chọn hệ tọa độ khi nhập.',
@@ -31,6 +36,11 @@ export const importVi = {
   'import.error.cancelled': 'Đã hủy nhập tệp {file}.',
   'import.error.internal': 'Lỗi khi đọc tệp {file} ({detail}). Các lớp đã mở vẫn giữ nguyên; hãy báo lỗi kèm tệp này.',
 
+  'import.error.geometryKind': 'Tệp {file}: cả {count} đối tượng có hình học khác loại “{expected}” mà manifest của gói dữ liệu khai báo. Sửa “geometry” của lớp trong manifest.json hoặc dùng đúng tệp.',
+  'import.error.network': 'Không tải được tệp {file}: lỗi mạng hoặc không có tệp trên máy chủ.',
+  'import.error.http': 'Không tải được tệp {file}: máy chủ trả về mã {status}.',
+  'import.error.packLayer': 'Lớp “{title}”: {reason} Các lớp khác vẫn dùng được.',
+  'import.skip.geometryKind': 'hình học không phải loại “{expected}”',
   'import.skip.nullGeometry': 'không có hình học',
   'import.skip.invalidGeometry': 'hình học không hợp lệ ({detail})',
   'import.skip.missingCoords': 'thiếu tọa độ (cột {columns})',
@@ -39,7 +49,7 @@ export const importVi = {
   'import.skip.badWkt': 'WKT không đọc được: “{value}”',
 
   'import.warn.skipped': 'Tệp {file}, lớp {layer}: bỏ qua {count} dòng/đối tượng (số: {list}). Các đối tượng còn lại đã được nạp.',
-  'import.warn.selfIntersecting': 'Tệp {file}, lớp {layer}: {count} vùng tự cắt (số: {list}). Đã nạp và đánh dấu; dùng “Sửa hình học” để sửa.',
+  'import.warn.selfIntersecting': 'Tệp {file}, lớp {layer}: {count} vùng tự cắt (số: {list}; chỗ cắt đầu tiên gần vĩ độ, kinh độ {at}). Đã nạp và đánh dấu; dùng “Sửa hình học” để sửa.',
   'import.warn.outsideSwapped': 'Tệp {file}, lớp {layer}: {count} đối tượng nằm ngoài Việt Nam. Có vẻ hai trục bị đảo (X/Y hoặc kinh độ/vĩ độ) — hãy đổi chỗ hai cột tọa độ.',
   'import.warn.outsideZone': 'Tệp {file}, lớp {layer}: {count} đối tượng nằm ngoài Việt Nam. Có vẻ sai múi/kinh tuyến trục — thử {suggested}.',
   'import.warn.outsideDatum': 'Tệp {file}, lớp {layer}: {count} đối tượng nằm sát ngoài biên Việt Nam. Kiểm tra hệ quy chiếu (VN-2000 hay WGS 84 lệch nhau khoảng 200–300 m).',
@@ -92,8 +102,12 @@ export type ImportStringKey = keyof typeof importVi;
 
 export const importEn: Record<ImportStringKey, string> = {
   'import.error.tooLarge': 'File {file} is too large ({size} MB; the limit is {limit} MB). Split the data (by commune or layer) or simplify the geometry, then import again.',
+  'import.error.tooManyFeatures': 'File {file} has {count} features, more than the limit of {limit} per file. Split the data (by commune or layer) and import the parts.',
+  'import.error.tooManyRows': 'File {file} has more than {limit} rows, over the limit for one CSV file. Split it into smaller files and import them one at a time.',
+  'import.error.tooDeep': 'File {file}: feature {feature} nests more than {limit} levels deep (properties or GeometryCollection), which ordinary GeoJSON never does. Check the file or export it again from the source software.',
   'import.error.empty': 'File {file} is empty. Check the saved file or export it again from the source software.',
   'import.error.unknownFormat': 'The format of file {file} was not recognised. Supported formats: {formats}.',
+  'import.error.notSupported': 'File {file} is not a {formats} or {last} file. Check that you chose the right file; convert data in other formats (Excel, MapInfo TAB, DWG…) to one of these in QGIS and import again.',
   'import.error.wrongContent': 'File {file} has a {claimed} extension but its content is {actual}. Rename it with the right extension (e.g. .{suggestedExt}) and import again.',
   'import.error.truncatedJson': 'File {file} is truncated: the JSON ends part-way (at character {position}). It may not have finished downloading or copying — get the complete file.',
   'import.error.invalidJson': 'File {file} is not valid JSON ({detail}). Fix it in a text editor or export it again from the source software.',
@@ -106,6 +120,7 @@ export const importEn: Record<ImportStringKey, string> = {
   'import.error.csvColumnMissing': 'File {file} has no column “{column}” (columns present: {columns}). Pick the coordinate columns again.',
   'import.error.csvNoHeader': 'File {file} has no header row (column names) on row 1. Add a row of column names and import again.',
   'import.error.zipInvalid': 'File {file} is not a valid ZIP archive ({detail}). Zip the shapefile folder again and import it.',
+  'import.error.zipTooLarge': 'Archive {file} inflates to more than {limit} MB (at {entry}), so it was not opened. It may be damaged or a “zip bomb”; if it is real data, split it into smaller zips (e.g. by commune or layer) and import them one at a time.',
   'import.error.zipNoShp': 'Archive {file} contains no .shp file (it has: {entries}). A shapefile needs at least .shp and .dbf, and should have .prj — zip those together and import again.',
   'import.error.shpInvalid': 'File {file}, layer {layer}: the .shp is damaged or unreadable ({detail}). Export the shapefile again from the source software.',
   'import.error.prjUnknown': 'File {file}, layer {layer}: the coordinate system in the .prj was not recognised ({detail}). Convert the layer to WGS 84 or VN-2000 in QGIS, or remove the .prj and choose the system when importing.',
@@ -115,6 +130,11 @@ export const importEn: Record<ImportStringKey, string> = {
   'import.error.cancelled': 'Import of {file} was cancelled.',
   'import.error.internal': 'Error while reading file {file} ({detail}). Layers already open are unchanged; please report this with the file.',
 
+  'import.error.geometryKind': 'File {file}: all {count} features have a geometry other than the “{expected}” the pack manifest declares. Fix the layer’s “geometry” in manifest.json or use the right file.',
+  'import.error.network': 'File {file} could not be downloaded: network error or the file is missing on the server.',
+  'import.error.http': 'File {file} could not be downloaded: the server answered {status}.',
+  'import.error.packLayer': 'Layer “{title}”: {reason} The other layers still work.',
+  'import.skip.geometryKind': 'geometry is not a “{expected}”',
   'import.skip.nullGeometry': 'no geometry',
   'import.skip.invalidGeometry': 'invalid geometry ({detail})',
   'import.skip.missingCoords': 'missing coordinates (columns {columns})',
@@ -123,7 +143,7 @@ export const importEn: Record<ImportStringKey, string> = {
   'import.skip.badWkt': 'unreadable WKT: “{value}”',
 
   'import.warn.skipped': 'File {file}, layer {layer}: skipped {count} rows/features (numbers: {list}). The rest were loaded.',
-  'import.warn.selfIntersecting': 'File {file}, layer {layer}: {count} self-intersecting polygons (numbers: {list}). Loaded and flagged; use “Repair geometry” to fix them.',
+  'import.warn.selfIntersecting': 'File {file}, layer {layer}: {count} self-intersecting polygons (numbers: {list}; the first crossing is near lat, lon {at}). Loaded and flagged; use “Repair geometry” to fix them.',
   'import.warn.outsideSwapped': 'File {file}, layer {layer}: {count} features lie outside Vietnam. The axes look swapped (X/Y or longitude/latitude) — swap the two coordinate columns.',
   'import.warn.outsideZone': 'File {file}, layer {layer}: {count} features lie outside Vietnam. The zone/central meridian looks wrong — try {suggested}.',
   'import.warn.outsideDatum': 'File {file}, layer {layer}: {count} features lie just outside Vietnam. Check the datum (VN-2000 and WGS 84 differ by about 200–300 m).',

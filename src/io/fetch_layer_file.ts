@@ -1,11 +1,12 @@
 import type { LoadLayerFileRequest } from '../workers/layer_file_protocol';
-import type { CsvCoordinates } from '../catalog/manifest_types';
-import { parseCsvColumnar } from './csv_columnar';
-import { parseCsvPoints, parseGeojsonText, type ParseResult } from './parse_layer_file';
-import { LARGE_POINT_ROWS, countLines, pointTableFromColumnar } from './point_table';
+import { importFile } from './formats/registry';
+import type { ImportResult } from './formats/types';
+import { fail } from './formats/types';
 
-// Fetches and parses one pack file. Runs in the layer-file worker so that reading and
-// parsing large files never blocks the map; progress is reported in bytes.
+// Fetches one pack file and reads it through the format registry (io/formats), the same
+// road as the user's own files: one result type, one set of messages. Runs in the
+// layer-file worker so that reading and parsing large files never blocks the map;
+// progress is reported in bytes.
 
 /** The response body as UTF-8 text, with progress (pack GeoJSON is UTF-8 by RFC 7946). */
 export async function fetchText(
@@ -17,28 +18,35 @@ export async function fetchText(
   return got.ok ? { ok: true, text: new TextDecoder('utf-8').decode(got.bytes) } : got;
 }
 
+/** The file name messages show: the URL's last path segment, as the manifest wrote it. */
+export function fileNameOf(url: string): string {
+  const u = new URL(url);
+  return decodeURIComponent(u.pathname.split('/').pop() || u.hostname);
+}
+
+/**
+ * One pack layer file: its manifest format (not guessed), only its declared geometry kind,
+ * a CSV's coordinate columns from the manifest. Large point CSVs become typed columns in the
+ * CSV format (io/point_table.ts), as user imports do.
+ */
 export async function fetchLayerFile(
   req: LoadLayerFileRequest,
   onProgress: (loaded: number, total: number) => void,
   signal: AbortSignal,
-): Promise<ParseResult> {
-  if (req.format === 'csv') {
-    const got = await fetchBytes(req.url, onProgress, signal);
-    if (!got.ok) {
-      return got.status === null
-        ? { ok: false, reason: { key: 'reason.network' } }
-        : { ok: false, reason: { key: 'reason.http', params: { status: String(got.status) } } };
-    }
-    if (!req.coordinates) return { ok: false, reason: { key: 'reason.csvColumns', params: { lon: '?', lat: '?', columns: '' } } };
-    return parseCsvLayer(got.bytes, req.coordinates);
-  }
-  const fetched = await fetchText(req.url, onProgress, signal);
-  if (!fetched.ok) {
-    return fetched.status === null
-      ? { ok: false, reason: { key: 'reason.network' } }
-      : { ok: false, reason: { key: 'reason.http', params: { status: String(fetched.status) } } };
-  }
-  return parseGeojsonText(fetched.text, req.geometry);
+): Promise<ImportResult> {
+  const file = fileNameOf(req.url);
+  const got = await fetchBytes(req.url, onProgress, signal);
+  if (!got.ok) return got.status === null ? fail('import.error.network', { file }) : fail('import.error.http', { file, status: String(got.status) });
+  if (req.format === 'csv' && !req.coordinates) return fail('import.error.csvNoCoordinates', { file, columns: '?' });
+  return importFile(
+    { name: file, bytes: got.bytes },
+    {
+      format: req.format,
+      geometry: req.geometry,
+      signal,
+      ...(req.coordinates ? { csv: { lon: req.coordinates.lon, lat: req.coordinates.lat } } : {}),
+    },
+  );
 }
 
 /** The response body as bytes, with progress. */
@@ -74,21 +82,4 @@ export async function fetchBytes(
     at += p.byteLength;
   }
   return { ok: true, bytes };
-}
-
-/**
- * A pack's point CSV: above LARGE_POINT_ROWS rows it is read into typed columns (no GeoJSON
- * features; the worker transfers them), else parsed into features as before.
- */
-export function parseCsvLayer(bytes: Uint8Array, coords: CsvCoordinates): ParseResult {
-  if (countLines(bytes, LARGE_POINT_ROWS + 2) > LARGE_POINT_ROWS + 1) {
-    const csv = parseCsvColumnar(bytes);
-    const r = pointTableFromColumnar(csv, coords.lon, coords.lat);
-    if (r && r.table.length > 0) return { ok: true, value: { data: { type: 'FeatureCollection', features: [] }, points: r.table, skipped: r.skipped } };
-    if (!csv.columns.includes(coords.lon) || !csv.columns.includes(coords.lat)) {
-      return { ok: false, reason: { key: 'reason.csvColumns', params: { lon: coords.lon, lat: coords.lat, columns: csv.columns.join(', ') } } };
-    }
-    // coordinate columns that are not plain numbers: the full parser reports which rows
-  }
-  return parseCsvPoints(new TextDecoder('utf-8').decode(bytes), coords);
 }

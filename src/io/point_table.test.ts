@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseCsvColumnar } from './csv_columnar';
 import { countLines, distinctValues, encodeText, sampleFeatures, tableFields, pointTableFromColumnar, positionOffsets, rowProperties, tableBounds, tableToFeatures, tableTransferables, textAt } from './point_table';
-import { parseCsvPoints } from './parse_layer_file';
+import { importFile } from './formats/registry';
 import { describeFields } from '../style/auto_style';
 import { PointPicker } from '../map/point_picker';
 
@@ -10,15 +10,15 @@ const enc = (s: string) => new TextEncoder().encode(s);
 describe('point tables from columnar CSV', () => {
   const csv = 'id,lon,lat,name,ha\n1,102.5,22.4,Pa Vệ Sử,1.5\n2,,22.3,x,2\n3,102.7,22.6,"Mường ""Tè""",\n4,999,22.6,y,3\n';
 
-  it('keeps rows with coordinates in range and gives the same attributes as the feature parser', () => {
+  it('keeps rows with coordinates in range and gives the same attributes as the feature parser', async () => {
     const r = pointTableFromColumnar(parseCsvColumnar(enc(csv)), 'lon', 'lat')!;
     expect(r.table.length).toBe(2);
     expect(r.skipped).toEqual([2, 4]);
     expect([...r.table.positions]).toEqual([102.5, 22.4, 102.7, 22.6]);
-    const small = parseCsvPoints(csv, { lon: 'lon', lat: 'lat' });
+    const small = await importFile({ name: 'p.csv', bytes: enc(csv) }, { csv: { lon: 'lon', lat: 'lat' } });
     if (!small.ok) throw new Error('parse failed');
     // the feature parser keeps the same rows (it also rejects |lon| > 180) with the same attributes
-    expect(small.value.data.features.map((f) => f.properties)).toEqual([rowProperties(r.table, 0), rowProperties(r.table, 1)]);
+    expect(small.layers[0]!.data.features.map((f) => f.properties)).toEqual([rowProperties(r.table, 0), rowProperties(r.table, 1)]);
     expect(tableToFeatures(r.table).features[1]!.geometry).toEqual({ type: 'Point', coordinates: [102.7, 22.6] });
     expect(tableBounds(r.table)).toEqual([102.5, 22.4, 102.7, 22.6]);
   });

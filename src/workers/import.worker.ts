@@ -5,7 +5,7 @@ import { tableTransferables } from '../io/point_table';
 import { SLICED_FEATURES, postInSlices } from '../io/map_source';
 import { readInput, type ImportedLayer, type ImportResult } from '../io/formats/types';
 import { WorkerTileIndexes, tileUrl } from '../io/worker_tiles';
-import { geometryMatches } from '../io/parse_layer_file';
+import { geometryMatches } from '../io/formats/geometry_filter';
 import type { GeometryKind } from '../catalog/manifest_types';
 import { serveWorker } from './worker_server';
 import { tileHandlers } from './tile_protocol';

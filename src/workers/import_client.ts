@@ -4,7 +4,7 @@ import type { ImportCalls } from './import_protocol';
 import { mayHoldLargePointTable } from '../io/point_table';
 import { FeatureSlices } from '../io/map_source';
 import { tileTemplateKey } from '../io/worker_tiles';
-import { geometryMatches } from '../io/parse_layer_file';
+import { geometryMatches } from '../io/formats/geometry_filter';
 import { WorkerTileRequests, registerTileProvider } from './tile_requests';
 import { CancelledError, WorkerClient, type WorkerClientOptions, type WorkerLike } from './worker_client';
 

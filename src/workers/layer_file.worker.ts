@@ -31,21 +31,22 @@ serveWorker<LayerFileCalls>({
     // a cancelled load is answered as cancelled by the server (worker_server.ts)
     if (ctx.signal.aborted) return result;
     // a large collection goes in slices; the map reads the file itself when it can (io/map_source.ts)
-    const sliced = result.ok && !result.value.points ? postInSlices(result.value.data, req.id, 0, (msg) => ctx.progress(msg)) : null;
-    if (result.ok && sliced && req.geometry !== 'point') {
+    const layer = result.ok ? result.layers[0] : undefined;
+    const sliced = layer && !layer.points ? postInSlices(layer.data, req.id, 0, (msg) => ctx.progress(msg)) : null;
+    if (layer && sliced && req.geometry !== 'point') {
       // the slices are on their way while the tiles are cut (io/worker_tiles.ts)
       const key = String(req.id);
-      await tiles.add(key, result.value.data.features);
-      return { ok: true, value: { ...result.value, data: sliced, tiles: tileUrl(req.tileProvider, key) } };
+      await tiles.add(key, layer.data.features);
+      return { ...result, layers: [{ ...layer, data: sliced, tiles: { [req.geometry]: tileUrl(req.tileProvider, key) } }] };
     }
-    if (result.ok && sliced) {
+    if (layer && sliced) {
       // not for a pack on another server: over a poor connection the file would come twice
       const sameOrigin = new URL(req.url).origin === scope.location.origin;
-      const mapSource = req.format === 'geojson' && result.value.skipped.length === 0 && sameOrigin ? req.url : undefined;
-      return { ok: true, value: { ...result.value, data: sliced, ...(mapSource ? { mapSource } : {}) } };
+      const mapSource = req.format === 'geojson' && layer.skipped.length === 0 && sameOrigin ? req.url : undefined;
+      return { ...result, layers: [{ ...layer, data: sliced, ...(mapSource ? { mapSource } : {}) }] };
     }
     // typed columns of a large point layer are transferred, not copied
-    if (result.ok && result.value.points) ctx.transfer(tableTransferables(result.value.points));
+    if (layer?.points) ctx.transfer(tableTransferables(layer.points));
     return result;
   },
 });

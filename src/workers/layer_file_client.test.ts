@@ -22,7 +22,7 @@ function createHandlers(stuck: boolean): Handlers<LayerFileCalls> {
       ctx.progress({ type: 'features', id: ctx.id, layer: 0, features: [createPoint(`${tag}-1`)] });
       ctx.progress({ type: 'features', id: ctx.id, layer: 0, features: [createPoint(`${tag}-2`)] });
       if (stuck) return new Promise(() => {});
-      return { ok: true, value: { data: { type: 'FeatureCollection', features: [] }, skipped: [], name: req.url } } as never;
+      return { ok: true, layers: [{ name: req.url, data: { type: 'FeatureCollection', features: [] }, sourceCrs: 'EPSG:4326', warnings: [], skipped: [], selfIntersecting: [] }] };
     },
   };
 }
@@ -48,6 +48,6 @@ describe('LayerFileClient', () => {
     await expect(cancelled).rejects.toBeInstanceOf(CancelledError);
     const result = await kept;
     expect(workers).toHaveLength(2);
-    expect(result.ok && result.value.data.features.map((f) => f.properties?.name)).toEqual(['new-1', 'new-2']);
+    expect(result.ok && result.layers[0]!.data.features.map((f) => f.properties?.name)).toEqual(['new-1', 'new-2']);
   });
 });

@@ -1,4 +1,4 @@
-import type { ParseResult } from '../io/parse_layer_file';
+import type { ImportResult } from '../io/formats/types';
 import { FeatureSlices } from '../io/map_source';
 import { tileTemplateKey } from '../io/worker_tiles';
 import type { LayerFileCalls, LoadLayerFileRequest } from './layer_file_protocol';
@@ -31,7 +31,7 @@ export class LayerFileClient {
     req: Omit<LoadLayerFileRequest, 'type' | 'id' | 'tileProvider'>,
     onProgress: (loaded: number, total: number) => void,
     signal: AbortSignal,
-  ): Promise<ParseResult> {
+  ): Promise<ImportResult> {
     // features of a large layer arriving in slices (io/map_source.ts), kept by this call only
     let slices = new FeatureSlices();
     let id = 0;
@@ -49,10 +49,12 @@ export class LayerFileClient {
         onResend: () => (slices = new FeatureSlices()),
       },
     );
-    if (result.ok) {
-      slices.fill(id, [result.value.data]);
-      const key = result.value.tiles && tileTemplateKey(result.value.tiles)?.key;
-      if (key) this.tiles.hold(key, result.value.data.features);
+    const layer = result.ok ? result.layers[0] : undefined;
+    if (layer) {
+      slices.fill(id, [layer.data]);
+      const url = layer.tiles && Object.values(layer.tiles)[0];
+      const key = url && tileTemplateKey(url)?.key;
+      if (key) this.tiles.hold(key, layer.data.features);
     }
     return result;
   }

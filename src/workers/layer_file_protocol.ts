@@ -1,5 +1,5 @@
 import type { CsvCoordinates, GeometryKind, LayerFormat } from '../catalog/manifest_types';
-import type { ParseResult } from '../io/parse_layer_file';
+import type { ImportResult } from '../io/formats/types';
 import type { FeatureSliceMessage } from '../io/map_source';
 import type { Call } from './worker_protocol';
 import type { TileCalls } from './tile_protocol';
@@ -22,5 +22,5 @@ export type LayerFileProgress = { type: 'progress'; loaded: number; total: numbe
 
 export type LayerFileCalls = TileCalls & {
   /** `type` and `id` are the generic client's (workers/worker_client.ts). */
-  load: Call<Omit<LoadLayerFileRequest, 'type' | 'id'>, ParseResult, LayerFileProgress>;
+  load: Call<Omit<LoadLayerFileRequest, 'type' | 'id'>, ImportResult, LayerFileProgress>;
 };

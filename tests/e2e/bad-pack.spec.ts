@@ -21,7 +21,7 @@ test('a truncated layer file marks only that layer as broken', async ({ page }) 
   const broken = page.locator('.layer-row.is-error[data-layer-id="broken-zones"]');
   await expect(broken).toBeVisible();
   await expect(broken).toContainText('JSON');
-  const error = page.locator('[data-message-key="error.layerFile"]');
+  const error = page.locator('[data-message-key="import.error.packLayer"]');
   await expect(error).toHaveCount(1);
   await expect(error).toContainText('broken.geojson');
   await expect(error).toContainText('Vùng hỏng');

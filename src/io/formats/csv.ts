@@ -10,6 +10,8 @@ import type { CsvOptions, FormatEntry, ImportMessage, ImportOptions, ImportResul
 import { baseName, fail, throwIfAborted } from './types';
 import { LAT_NAMES, LON_NAMES, findColumn, isLargeCsv, parseLargePointCsv } from './csv_large';
 import { crsForUndeclared, emptyLayerError, finishLayer, inVietnam, isDegrees } from './validate';
+import { MAX_CSV_ROWS } from './limits';
+import { countLines } from '../point_table';
 
 const DELIMITERS = [';', ',', '\t', '|'] as const;
 
@@ -306,6 +308,10 @@ export const csvFormat = {
     return first > 0 && lines.length >= 2 && lines.every((l, i) => i === lines.length - 1 || countOutsideQuotes(l, d) === first) ? 0.7 : 0.2;
   },
   async parse(input, options, onProgress) {
+    // counted before parsing: newlines bound the rows (quoted newlines only make it safer)
+    const maxRows = options.maxCsvRows ?? MAX_CSV_ROWS;
+    const lines = countLines(input.bytes, maxRows + 2);
+    if (lines > maxRows + 1) return fail('import.error.tooManyRows', { file: input.name, limit: maxRows });
     // a large lon/lat file goes to typed columns (deck.gl binary attributes), never to features
     if (isLargeCsv(input.bytes)) {
       const utf8 = !options.encoding || /^utf-?8$/i.test(options.encoding.trim());

@@ -7,6 +7,7 @@ import { decodeText } from './text';
 import type { FormatEntry, ImportMessage, ImportResult } from './types';
 import { baseName, fail } from './types';
 import { crsForUndeclared, emptyLayerError, finishLayer, samplePositions } from './validate';
+import { MAX_FEATURES, MAX_JSON_DEPTH, nestedDeeperThan } from './limits';
 
 const GEOMETRY_TYPES = new Set([
   'Point', 'MultiPoint', 'LineString', 'MultiLineString', 'Polygon', 'MultiPolygon', 'GeometryCollection',
@@ -69,7 +70,7 @@ export function parseJsonText(file: string, text: string): { ok: true; value: un
 export async function parseGeojson(
   file: string,
   text: string,
-  options: { crs?: string; signal?: AbortSignal; onProgress?: import('./types').ProgressFn } = {},
+  options: { crs?: string; maxFeatures?: number; signal?: AbortSignal; onProgress?: import('./types').ProgressFn } = {},
 ): Promise<ImportResult> {
   if (text.trim() === '') return fail('import.error.empty', { file });
   const parsed = parseJsonText(file, text);
@@ -80,6 +81,10 @@ export async function parseGeojson(
   }
   const type = json.type;
   let features: (Feature | null)[];
+  const maxFeatures = options.maxFeatures ?? MAX_FEATURES;
+  if (type === 'FeatureCollection' && Array.isArray(json.features) && json.features.length > maxFeatures) {
+    return fail('import.error.tooManyFeatures', { file, count: json.features.length, limit: maxFeatures });
+  }
   if (type === 'FeatureCollection' && Array.isArray(json.features)) {
     features = (json.features as unknown[]).map((f) => asFeature(f));
   } else if (type === 'Feature') {
@@ -90,6 +95,8 @@ export async function parseGeojson(
     return fail('import.error.notGeojson', { file, type: String(type) });
   }
   if (features.length === 0) return fail('import.error.noFeatures', { file });
+  const deep = features.findIndex((f) => f !== null && (nestedDeeperThan(f.properties, MAX_JSON_DEPTH) || collectionsDeeperThan(f.geometry, MAX_JSON_DEPTH)));
+  if (deep >= 0) return fail('import.error.tooDeep', { file, feature: deep + 1, limit: MAX_JSON_DEPTH });
 
   const warnings: ImportMessage[] = [];
   let sourceCrs: string;
@@ -121,12 +128,31 @@ export async function parseGeojson(
   return empty ? { ok: false, error: empty } : { ok: true, layers: [layer] };
 }
 
+/** GeometryCollections nested deeper than `max` (other geometries are checked by shape). */
+function collectionsDeeperThan(g: Geometry | null, max: number): boolean {
+  let depth = 0;
+  let level: unknown[] = g ? [g] : [];
+  while (level.length > 0) {
+    if (++depth > max) return true;
+    level = level.flatMap((x) => {
+      const c = x as { type?: unknown; geometries?: unknown };
+      return c && c.type === 'GeometryCollection' && Array.isArray(c.geometries) ? (c.geometries as unknown[]) : [];
+    });
+  }
+  return false;
+}
+
 function asFeature(f: unknown): Feature | null {
   if (typeof f !== 'object' || f === null) return null;
   const o = f as Partial<Feature>;
   if (o.type !== 'Feature' || !o.geometry) return null;
-  const props = o.properties && typeof o.properties === 'object' ? o.properties : {};
-  return { type: 'Feature', geometry: o.geometry, properties: props, ...(o.id !== undefined ? { id: o.id } : {}) };
+  let props = o.properties && typeof o.properties === 'object' && !Array.isArray(o.properties) ? o.properties : {};
+  // JSON.parse makes "__proto__" an own key; code that copies keys by assignment would then
+  // set a prototype. Rebuilt with fromEntries (defines, never assigns) without it.
+  if (Object.hasOwn(props, '__proto__')) props = Object.fromEntries(Object.entries(props).filter(([k]) => k !== '__proto__'));
+  // only a string or number id: anything else could carry any nesting along
+  const id = typeof o.id === 'string' || typeof o.id === 'number' ? { id: o.id } : {};
+  return { type: 'Feature', geometry: o.geometry, properties: props, ...id };
 }
 
 export const geojsonFormat = {
@@ -143,6 +169,7 @@ export const geojsonFormat = {
     const { text } = decodeText(input.bytes, options.encoding);
     return parseGeojson(input.name, text, {
       ...(options.crs ? { crs: options.crs } : {}),
+      ...(options.maxFeatures !== undefined ? { maxFeatures: options.maxFeatures } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       onProgress,
     });

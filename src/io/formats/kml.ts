@@ -47,12 +47,14 @@ export async function parseKml(file: string, text: string, options: ImportOption
 
 export async function parseKmz(file: string, bytes: Uint8Array, options: ImportOptions = {}, onProgress?: ProgressFn): Promise<ImportResult> {
   if (bytes.length === 0) return fail('import.error.empty', { file });
-  let unzipped: Awaited<ReturnType<typeof unzipEntries>>;
+  let got: Awaited<ReturnType<typeof unzipEntries>>;
   try {
-    unzipped = await unzipEntries(bytes, (n) => /\.kml$/i.test(n));
+    got = await unzipEntries(file, bytes, (n) => /\.kml$/i.test(n), options.maxUnzippedBytes);
   } catch (e) {
     return fail('import.error.zipInvalid', { file, detail: e instanceof Error ? e.message : String(e) });
   }
+  if (!got.ok) return got;
+  const unzipped = got;
   // The root document is doc.kml by convention; otherwise the shallowest .kml.
   const kmls = Object.keys(unzipped.entries).sort((a, b) => a.split('/').length - b.split('/').length);
   const main = kmls.find((n) => n.toLowerCase() === 'doc.kml') ?? kmls[0];

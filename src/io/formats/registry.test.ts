@@ -47,9 +47,22 @@ describe('registry', () => {
     expect(!r.ok && r.error.key).toBe('import.error.truncatedJson');
   });
 
+  it('says a random binary file is none of the formats, whatever its extension, listing them from the registry', async () => {
+    let seed = 7;
+    const noise = new Uint8Array(3000).map(() => (seed = (seed * 1103515245 + 12345) % 2 ** 31) & 0xff);
+    noise[0] = 0x8f; // not '{', '[', '<' or PK
+    for (const name of ['drop.geojson', 'drop.json', 'drop.csv', 'drop.kml', 'drop.zip', 'drop.fgb', 'drop.bin', 'drop']) {
+      const r = await importFile({ name, bytes: noise });
+      expect(r).toEqual({
+        ok: false,
+        error: { key: 'import.error.notSupported', params: { file: name, formats: 'GeoJSON, CSV/TSV, Shapefile (.zip), KML, KMZ', last: 'FlatGeobuf' } },
+      });
+    }
+  });
+
   it('rejects unknown formats, empty files and files over the limit before parsing', async () => {
     const unknown = await importFile({ name: 'a.bin', bytes: new Uint8Array([0, 1, 2, 3]) });
-    expect(!unknown.ok && unknown.error.key).toBe('import.error.unknownFormat');
+    expect(!unknown.ok && unknown.error.key).toBe('import.error.notSupported');
     expect(await importFile({ name: 'e.csv', bytes: new Uint8Array() })).toEqual({ ok: false, error: { key: 'import.error.empty', params: { file: 'e.csv' } } });
     expect(await importFile({ name: 'e.geojson', bytes: bytesOf('  \n ') })).toMatchObject({ ok: false, error: { key: 'import.error.empty' } });
     const big = await importFile({ name: 'big.csv', bytes: bytesOf(CSV) }, { maxBytes: 10 });

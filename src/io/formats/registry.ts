@@ -5,6 +5,7 @@
 
 import { csvFormat } from './csv';
 import { flatgeobufFormat } from './flatgeobuf';
+import { keepGeometry } from './geometry_filter';
 import { geojsonFormat } from './geojson';
 import { kmlFormat, kmzFormat } from './kml';
 import { shapefileFormat } from './shapefile';
@@ -12,6 +13,7 @@ import { sniffText } from './text';
 import type { FormatEntry, ImportInput, ImportMessage, ImportOptions, ImportResult, ProgressFn } from './types';
 import { ImportCancelled, extensionOf, fail } from './types';
 import { MAX_IMPORT_BYTES, checkFileSize } from './validate';
+import { MAX_FEATURES } from './limits';
 
 export const FORMATS = [geojsonFormat, csvFormat, shapefileFormat, kmlFormat, kmzFormat, flatgeobufFormat] as const;
 
@@ -52,7 +54,10 @@ export function detectFormat(input: ImportInput): Detection {
   if (claims.length > 0) {
     const top = claims.reduce((a, b) => (b.s > a.s ? b : a));
     if (top.s >= PLAUSIBLE) return { ok: true, format: top.f };
-    if (best.s >= SURE && !claims.some((c) => c.f.id === best.f.id)) {
+    // A claimed format whose sniffer rules it out (0: a binary .geojson, text in a .fgb) with
+    // nothing else plausible is no supported format at all, not a damaged file of the claim.
+    const contradicted = top.s === 0 && best.s >= PLAUSIBLE;
+    if ((best.s >= SURE || contradicted) && !claims.some((c) => c.f.id === best.f.id)) {
       return fail('import.error.wrongContent', {
         file,
         claimed: claimed.length > 0 ? ext : mime,
@@ -60,11 +65,18 @@ export function detectFormat(input: ImportInput): Detection {
         suggestedExt: (best.f.extensions[0] ?? '').replace(/^\./, ''),
       });
     }
+    if (top.s === 0) return notSupported(file);
     // Content is unclear (e.g. truncated or damaged): let the claimed parser explain.
     return { ok: true, format: top.f };
   }
   if (best.s >= PLAUSIBLE) return { ok: true, format: best.f };
-  return fail('import.error.unknownFormat', { file, formats: FORMATS.map((f) => f.label).join(', ') });
+  return notSupported(file);
+}
+
+/** "x is not a GeoJSON, CSV/TSV, … or FlatGeobuf file", the list read from the registry. */
+export function notSupported(file: string): { ok: false; error: ImportMessage } {
+  const labels = FORMATS.map((f) => f.label);
+  return fail('import.error.notSupported', { file, formats: labels.slice(0, -1).join(', '), last: labels[labels.length - 1] ?? '' });
 }
 
 /**
@@ -82,6 +94,14 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
   if (options.format !== undefined) {
     format = formatById(options.format);
     if (!format) return fail('import.error.unknownFormat', { file, formats: FORMATS.map((f) => f.label).join(', ') });
+    // a forced format (a pack manifest's) the content rules out: say what the file is instead
+    const head = input.bytes.subarray(0, 4096);
+    if (format.sniff({ bytes: head, text: sniffText(head), name: file }) === 0) {
+      const d = detectFormat({ ...input, name: '' });
+      return d.ok
+        ? fail('import.error.wrongContent', { file, claimed: format.label, actual: d.format.label, suggestedExt: (d.format.extensions[0] ?? '').replace(/^\./, '') })
+        : notSupported(file);
+    }
   } else {
     const d = detectFormat(input);
     if (!d.ok) return d;
@@ -90,7 +110,12 @@ export async function importFile(input: ImportInput, options: ImportOptions = {}
   try {
     if (options.signal?.aborted) return fail('import.error.cancelled', { file });
     onProgress({ fraction: 0, stage: 'read' });
-    return await format.parse(input, options, onProgress);
+    const result = await format.parse(input, options, onProgress);
+    // every format: a layer past the feature limit (CSV rows are limited while parsing)
+    const maxFeatures = options.maxFeatures ?? MAX_FEATURES;
+    const huge = result.ok ? result.layers.find((l) => !l.points && l.data.features.length > maxFeatures) : undefined;
+    if (huge) return fail('import.error.tooManyFeatures', { file, count: huge.data.features.length, limit: maxFeatures });
+    return options.geometry ? keepGeometry(result, options.geometry, file) : result;
   } catch (e) {
     if (e instanceof ImportCancelled) return fail('import.error.cancelled', { file });
     return fail('import.error.internal', { file, detail: e instanceof Error ? e.message : String(e) });

@@ -142,7 +142,9 @@ export async function parseShapefileZip(
   let entries: ZipEntries;
   let names: string[];
   try {
-    ({ entries, names } = await unzipEntries(bytes, (n) => /\.(shp|dbf|prj|cpg|fieldnames\.csv)$/i.test(n)));
+    const unzipped = await unzipEntries(file, bytes, (n) => /\.(shp|dbf|prj|cpg|fieldnames\.csv)$/i.test(n), options.maxUnzippedBytes);
+    if (!unzipped.ok) return unzipped;
+    ({ entries, names } = unzipped);
   } catch (e) {
     return fail('import.error.zipInvalid', { file, detail: e instanceof Error ? e.message : String(e) });
   }

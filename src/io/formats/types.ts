@@ -30,6 +30,8 @@ export interface ImportedLayer {
   points?: PointTable;
   /** Vector tiles in the import worker of the polygons or lines of a large layer, by kind (io/worker_tiles.ts). */
   tiles?: Partial<Record<GeometryKind, string>>;
+  /** Large pack layers: the URL of a GeoJSON file that holds `data` as it is (io/map_source.ts). */
+  mapSource?: string;
   /** CRS id (see io/crs.ts) the coordinates were read in, before reprojection. */
   sourceCrs: string;
   warnings: ImportMessage[];
@@ -85,6 +87,14 @@ export interface ImportOptions {
   csv?: CsvOptions;
   /** Byte limit; default MAX_IMPORT_BYTES. */
   maxBytes?: number;
+  /** Keep only this kind of geometry (a pack layer's manifest `geometry`); others are skipped. */
+  geometry?: GeometryKind;
+  /** Feature limit per layer; default MAX_FEATURES (lowered in tests). */
+  maxFeatures?: number;
+  /** CSV data-row limit; default MAX_CSV_ROWS (lowered in tests). */
+  maxCsvRows?: number;
+  /** Limit on what a zip inflates to; default MAX_UNZIPPED_BYTES (lowered in tests). */
+  maxUnzippedBytes?: number;
   signal?: AbortSignal;
 }
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Polygon } from 'geojson';
-import { kinks } from '@turf/kinks';
-import { MAX_IMPORT_BYTES, checkFileSize, crsForUndeclared, diagnoseOutside, repairPolygon, selfIntersects } from './validate';
+import { MAX_IMPORT_BYTES, checkFileSize, crsForUndeclared, diagnoseOutside, finishLayer, repairPolygon, selfIntersects } from './validate';
 
 describe('checkFileSize', () => {
   it('accepts up to the limit and explains when over it', () => {
@@ -13,10 +12,10 @@ describe('checkFileSize', () => {
 describe('repairPolygon', () => {
   it('splits a bow-tie into two valid polygons', async () => {
     const bowtie: Polygon = { type: 'Polygon', coordinates: [[[0, 0], [2, 2], [2, 0], [0, 2], [0, 0]]] };
-    expect(selfIntersects(bowtie, kinks)).toBe(true);
+    expect(selfIntersects(bowtie)).toBe(true);
     const fixed = await repairPolygon(bowtie);
     expect(fixed?.type).toBe('MultiPolygon');
-    expect(fixed && selfIntersects(fixed, kinks)).toBe(false);
+    expect(fixed && selfIntersects(fixed)).toBe(false);
   });
 
   it('keeps holes of a valid polygon', async () => {
@@ -55,5 +54,21 @@ describe('diagnoseOutside', () => {
   it('hints at the datum for a near miss', () => {
     const m = diagnoseOutside([[109.51, 12]], 'EPSG:4326', base, 1, [109.51, 12]);
     expect(m.key).toBe('import.warn.outsideDatum');
+  });
+});
+
+describe('finishLayer: self-intersection', () => {
+  it('flags the crossing polygon and says near where it crosses', async () => {
+    const square: Polygon = { type: 'Polygon', coordinates: [[[103, 22], [103.1, 22], [103.1, 22.1], [103, 22.1], [103, 22]]] };
+    const bowtie: Polygon = { type: 'Polygon', coordinates: [[[103, 22], [103.2, 22.2], [103.2, 22], [103, 22.2], [103, 22]]] };
+    const layer = await finishLayer({
+      file: 'x.geojson', name: 'x', sourceCrs: 'EPSG:4326',
+      features: [square, bowtie].map((g) => ({ type: 'Feature', geometry: structuredClone(g), properties: {} })),
+    });
+    expect(layer.selfIntersecting).toEqual([1]);
+    expect(layer.warnings).toContainEqual({
+      key: 'import.warn.selfIntersecting',
+      params: { file: 'x.geojson', layer: 'x', count: 1, list: '2', at: '22.1, 103.1' },
+    });
   });
 });

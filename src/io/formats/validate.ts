@@ -6,10 +6,9 @@ import { LAI_CHAU_LON0, VN2000_UTM48_ID, VN2000_UTM49_ID, WGS84_ID, resolveCrs, 
 import type { ImportMessage, ImportedLayer, ImportParams, ProgressFn, SkippedItem } from './types';
 import { throwIfAborted } from './types';
 import { MAX_IMPORT_BYTES, checkFileSize } from './limits';
+import { ringsProblemAt } from './ring_crossings';
 
 export { MAX_IMPORT_BYTES, checkFileSize };
-
-/** Largest file accepted, checked before any parsing. */
 
 /** Rough bounding box of Vietnam (mainland and near islands), lon/lat. */
 export const VIETNAM_BBOX = { west: 102.1, south: 8.4, east: 109.5, north: 23.4 } as const;
@@ -47,23 +46,36 @@ function firstPosition(g: Geometry): Position | undefined {
   return undefined;
 }
 
-/** Quick structural check; returns a reason or undefined. */
+/**
+ * Structural check of every coordinate array (not only the first of each level: one junk
+ * ring would otherwise throw later, in the position walk); returns a reason or undefined.
+ */
 export function geometryProblem(g: unknown): string | undefined {
   if (typeof g !== 'object' || g === null) return 'not an object';
   const geom = g as { type?: unknown; coordinates?: unknown; geometries?: unknown };
   if (geom.type === 'GeometryCollection') {
-    return Array.isArray(geom.geometries) ? undefined : 'GeometryCollection without geometries';
+    if (!Array.isArray(geom.geometries)) return 'GeometryCollection without geometries';
+    // nesting depth is bounded before this (MAX_JSON_DEPTH in geojson.ts)
+    for (const c of geom.geometries) {
+      const p = geometryProblem(c);
+      if (p) return p;
+    }
+    return undefined;
   }
   const depth: Record<string, number> = { Point: 0, MultiPoint: 1, LineString: 1, MultiLineString: 2, Polygon: 2, MultiPolygon: 3 };
   const d = typeof geom.type === 'string' ? depth[geom.type] : undefined;
   if (d === undefined) return `unknown geometry type ${String(geom.type)}`;
-  let c: unknown = geom.coordinates;
+  let level: unknown[] = [geom.coordinates];
   for (let i = 0; i < d; i++) {
-    if (!Array.isArray(c)) return `${geom.type} without coordinate arrays`;
-    if (c.length === 0) return `${geom.type} is empty`;
-    c = c[0];
+    const next: unknown[] = [];
+    for (const c of level) {
+      if (!Array.isArray(c)) return `${geom.type} without coordinate arrays`;
+      if (c.length === 0) return `${geom.type} is empty`;
+      for (const x of c) next.push(x);
+    }
+    level = next;
   }
-  if (!Array.isArray(c) || c.length < 2) return `${geom.type} position is not [x, y]`;
+  for (const p of level) if (!Array.isArray(p) || p.length < 2) return `${geom.type} position is not [x, y]`;
   return undefined;
 }
 
@@ -89,7 +101,7 @@ export function samplePositions(features: readonly Feature[], max = 200): [numbe
   const step = Math.max(1, Math.floor(features.length / max));
   for (let i = 0; i < features.length && out.length < max; i += step) {
     const g = features[i]?.geometry;
-    const p = g ? firstPosition(g) : undefined;
+    const p = g && !geometryProblem(g) ? firstPosition(g) : undefined;
     if (p && typeof p[0] === 'number' && typeof p[1] === 'number' && Number.isFinite(p[0]) && Number.isFinite(p[1])) {
       out.push([p[0], p[1]]);
     }
@@ -201,23 +213,30 @@ function safeTransformer(from: string): ((xy: readonly [number, number]) => [num
 
 // ---------------------------------------------------------------- self-intersection
 
-type Kinks = (typeof import('@turf/kinks'))['kinks'];
-
 function isPolygonal(g: Geometry | null): g is Polygon | MultiPolygon {
   return g !== null && (g.type === 'Polygon' || g.type === 'MultiPolygon');
 }
 
 /**
- * True when any ring crosses itself or another ring of the same polygon. Parts of a
- * MultiPolygon are tested one by one: parts touching at a vertex are valid.
+ * Where a ring crosses or touches itself or another ring of the same polygon, or undefined.
+ * Parts of a MultiPolygon are tested one by one: parts touching at a vertex are valid.
+ * A sweep (ring_crossings.ts), O(n log n): a 1,000,000-vertex ring takes seconds.
  */
-export function selfIntersects(g: Polygon | MultiPolygon, kinks: Kinks): boolean {
+export function selfIntersection(g: Polygon | MultiPolygon): [number, number] | undefined {
   try {
-    const parts: Polygon[] = g.type === 'Polygon' ? [g] : g.coordinates.map((c) => ({ type: 'Polygon', coordinates: c }));
-    return parts.some((p) => kinks(p).features.length > 0);
+    const parts = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
+    for (const rings of parts) {
+      const at = ringsProblemAt(rings);
+      if (at) return at;
+    }
+    return undefined;
   } catch {
-    return true; // a ring too broken to test is not a valid polygon either
+    return [NaN, NaN]; // a ring too broken to test is not a valid polygon either
   }
+}
+
+export function selfIntersects(g: Polygon | MultiPolygon): boolean {
+  return selfIntersection(g) !== undefined;
 }
 
 /**
@@ -318,11 +337,16 @@ export async function finishLayer(input: FinishInput): Promise<ImportedLayer> {
   throwIfAborted(signal);
   onProgress?.({ fraction: 0.9, stage: 'validate' });
   const selfIntersecting: number[] = [];
-  if (kept.some((f) => isPolygonal(f.geometry))) {
-    const { kinks } = await import('@turf/kinks');
-    kept.forEach((f, i) => {
-      if (isPolygonal(f.geometry) && selfIntersects(f.geometry, kinks)) selfIntersecting.push(i);
-    });
+  let firstCrossing: [number, number] | undefined;
+  for (let i = 0; i < kept.length; i++) {
+    const g = kept[i]?.geometry ?? null;
+    if (i % 1000 === 0) throwIfAborted(signal);
+    if (!isPolygonal(g)) continue;
+    const at = selfIntersection(g);
+    if (at) {
+      selfIntersecting.push(i);
+      firstCrossing ??= at;
+    }
   }
 
   const base = { file, layer: name };
@@ -342,7 +366,12 @@ export async function finishLayer(input: FinishInput): Promise<ImportedLayer> {
   if (selfIntersecting.length > 0) {
     warnings.push({
       key: 'import.warn.selfIntersecting',
-      params: { ...base, count: selfIntersecting.length, list: listNumbers(selfIntersecting.map((i) => i + 1)) },
+      params: {
+        ...base,
+        count: selfIntersecting.length,
+        list: listNumbers(selfIntersecting.map((i) => i + 1)),
+        at: firstCrossing && Number.isFinite(firstCrossing[0]) ? `${fmt(firstCrossing[1])}, ${fmt(firstCrossing[0])}` : '—',
+      },
     });
   }
   if (skipped.length > 0) {
