@@ -1,5 +1,5 @@
 import type { PackManifest } from './manifest_types';
-import { validateManifest, type ManifestProblem } from './validate_manifest';
+import { problemMessage, validateManifest } from './validate_manifest';
 import { MAX_JSON_DEPTH, jsonTextTooDeep } from './intake_limits';
 import type { AppStore } from '../state/store';
 import type { Message } from '../i18n/i18n';
@@ -22,9 +22,7 @@ export interface LayerFileLoader {
 
 const PARALLEL_FILES = 3;
 
-export function problemMessage(p: ManifestProblem): Message {
-  return { key: `problem.${p.code}`, params: { path: p.path, expected: p.expected ?? '', got: p.got ?? '' } };
-}
+export { problemMessage };
 
 async function fetchManifest(store: AppStore, url: string, signal: AbortSignal): Promise<PackManifest | null> {
   const { pushMessage } = store.getState();

@@ -1,4 +1,5 @@
 import type { LayerSpec, PackManifest } from './manifest_types';
+import type { Message } from '../i18n/i18n';
 import { MANIFEST_SCHEMA_VERSION } from './manifest_types';
 import {
   MAX_LAYER_FILTERS,
@@ -48,6 +49,11 @@ export type ManifestResult =
 export type Obj = Record<string, unknown>;
 
 export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A problem as a message for the UI (src/i18n turns it into text). */
+export function problemMessage(p: ManifestProblem): Message {
+  return { key: `problem.${p.code}`, params: { path: p.path, expected: p.expected ?? '', got: p.got ?? '' } };
+}
 
 /** `path.key`, or `key` at the root of a document whose paths have no `$`. */
 export const joinPath = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
