@@ -54,7 +54,9 @@ describe('project file intake (issue 17)', () => {
     const text = JSON.stringify(doc).replace('"slides":[', `"slides":[${'{},'.repeat(1_000_000)}`);
     const started = performance.now();
     expect(refusal(text)).toMatchObject({ ok: false, path: 'slides' });
-    expect(performance.now() - started).toBeLessThan(2000);
+    // most of this is JSON.parse of 3 MB; the generous bound only catches a per-slide walk
+    // (the old code took 8 s here) on a machine shared by several test runs
+    expect(performance.now() - started).toBeLessThan(5000);
   });
 
   it('refuses a layer id __proto__ and leaves Object.prototype alone', () => {
