@@ -1,13 +1,18 @@
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
 import { dataPackPlugin } from './scripts/vite-data-pack.ts';
+import { packOriginAllowList } from './src/catalog/pack_origins.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // MT_DATA_DIR points the app at another data pack folder; `data/` is the default.
+// MT_PACK_ORIGINS: comma-separated origins whose packs load without asking (src/catalog/pack_origins.ts).
 export default defineConfig({
   plugins: [dataPackPlugin(process.env.MT_DATA_DIR)],
-  define: { __APP_VERSION__: JSON.stringify(pkg.version) },
+  define: {
+    __APP_VERSION__: JSON.stringify(pkg.version),
+    __MT_PACK_ORIGINS__: JSON.stringify(packOriginAllowList(process.env.MT_PACK_ORIGINS ?? '').join(',')),
+  },
   build: {
     target: 'es2022',
     sourcemap: false,

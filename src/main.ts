@@ -28,6 +28,10 @@ import { createImportOptionsDialog } from './ui/import_options_dialog';
 import { importFiles, importInputs, importUrl } from './app/import_layers';
 import type { ImportInput } from './io/formats/types';
 import { setupAoi } from './app/aoi_setup';
+import { createOriginDialog } from './ui/origin_dialog';
+import { createPackGate } from './app/pack_gate';
+import { isHttpUrl, packOriginAllowList } from './catalog/pack_origins';
+import { renderMessage } from './i18n/i18n';
 
 declare global {
   interface Window {
@@ -56,6 +60,22 @@ const startLoad = (url: string): Promise<boolean> => {
   });
 };
 const cancelLoad = () => loadController?.abort();
+// ?pack=, project files and mtmap.loadPack all pass the origin rule (catalog/pack_origins.ts)
+const gate = createPackGate({
+  store,
+  load: startLoad,
+  ask: createOriginDialog(store).ask,
+  appHref: () => window.location.href,
+  allowList: packOriginAllowList(),
+});
+const gatedLoad = (url: string): Promise<boolean> => gate(url).then((r) => r.ok);
+// an import URL is typed by the user, so it is not asked about, but only http(s) is fetched
+const refuseUrl = (url: string) => {
+  const msg = { key: 'origin.refusedScheme', params: { url: String(url).slice(0, 200) } } as const;
+  store.getState().pushMessage('error', msg);
+  return Promise.resolve({ layers: [], errors: [renderMessage(store.getState().lang, msg)] });
+};
+const checkedImportUrl = <T,>(url: string, run: () => Promise<T>) => (isHttpUrl(url, window.location.href) ? run() : refuseUrl(url));
 
 // The header and status bar are filled before the map is created: a later change of their
 // height resizes the map's drawing buffer, which on software WebGL waits for every pending
@@ -87,7 +107,7 @@ const importPanel = mountImportPanel({
   store,
   dropTarget: byId('map-wrap'),
   importFiles: (files, onProgress, signal) => importFiles(store, importer, files, { onProgress: progressOf(onProgress), signal, askOptions }),
-  importUrl: (url, onProgress, signal) => importUrl(store, importer, url, { onProgress: progressOf(onProgress), signal, askOptions }),
+  importUrl: (url, onProgress, signal) => checkedImportUrl(url, () => importUrl(store, importer, url, { onProgress: progressOf(onProgress), signal, askOptions })),
   // a large point CSV's first frame then finds deck.gl's program compiled (DeckPoints.warmUp)
   onIntent: () => mapView.warmDeck(),
 });
@@ -126,7 +146,7 @@ const camera: CameraAccess = {
 };
 syncViewWithUrl(store, camera);
 mountSideTabs(byId('side-tabs'), store);
-const meeting = setupMeeting({ store, mapView, camera, panel: byId('meeting-panel'), mapWrap: byId('map-wrap'), loadPack: startLoad, appVersion: __APP_VERSION__ });
+const meeting = setupMeeting({ store, mapView, camera, panel: byId('meeting-panel'), mapWrap: byId('map-wrap'), loadPack: gatedLoad, appVersion: __APP_VERSION__ });
 
 const aoi = setupAoi({
   store,
@@ -144,7 +164,7 @@ mapView.map.addControl(new ExportControl({ store, defaultTitle: () => defaultTit
 window.mtmap = createAutomationApi({
   map: mapView.map,
   store,
-  loadPack: startLoad,
+  loadPack: gatedLoad,
   cancelLoad,
   zoomToCommune,
   whenIdle: () => mapView.whenIdle(),
@@ -164,7 +184,7 @@ window.mtmap = createAutomationApi({
       ...(a.joins || b.joins ? { joins: [...(a.joins ?? []), ...(b.joins ?? [])] } : {}),
     }));
   },
-  importUrl: (url: string) => importUrl(store, importer, url),
+  importUrl: (url: string) => checkedImportUrl(url, () => importUrl(store, importer, url)),
   computeStats: (p) => stats.compute(p),
   openDashboard: (layerId) => dashboard.open(layerId),
   exportMap: (req: ExportRequest) => runExport(req),
@@ -172,4 +192,8 @@ window.mtmap = createAutomationApi({
   aoi,
 });
 
-void startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href);
+const defaultPack = new URL('data/manifest.json', document.baseURI).href;
+const packParam = params.get('pack');
+// a ?pack= that is refused or cancelled falls back to the embedded pack, so the map is never empty
+if (packParam === null) void startLoad(defaultPack);
+else void gate(packParam).then((r) => (r.declined ? startLoad(defaultPack) : r.ok));

@@ -43,6 +43,12 @@ export interface MtMapApi {
   readonly map: maplibregl.Map;
   readonly store: AppStore;
   getState(): AppState;
+  /**
+   * Loads a data pack under the same origin rule as ?pack=: the app's own origin and the
+   * MT_PACK_ORIGINS allow-list load at once; another http(s) origin shows the confirmation
+   * dialog and the promise waits for the user's answer (false on Cancel); other schemes are
+   * refused (false). A script has no way around the question: list the origin instead.
+   */
   loadPack(url: string): Promise<boolean>;
   cancelLoad(): void;
   listLayers(): LayerSummary[];
@@ -68,6 +74,7 @@ export interface MtMapApi {
    * ylgnbu | blues | greens | viridis | cividis). Returns the style applied, with its class bounds.
    */
   setLayerStyle(id: string, style: StyleRequest): LayerStyle;
+  /** Imports a file from a URL; only http: and https: are fetched (others: an error, no layer). */
   importUrl(url: string): Promise<ImportOutcome>;
   /** A layer's data as a file (GeoJSON, CSV or zipped Shapefile) in WGS 84 or VN-2000; nothing is downloaded. */
   exportLayer(id: string, req: LayerExportRequest): Promise<{ filename: string; mime: string; bytes: Uint8Array }>;

@@ -1,5 +1,6 @@
 import type { PackManifest } from '../catalog/manifest_types';
-import { validateManifest, type ManifestProblem } from '../catalog/validate_manifest';
+import { problemMessage, validateManifest } from '../catalog/validate_manifest';
+import { MAX_JSON_DEPTH, jsonTextTooDeep } from '../catalog/intake_limits';
 import type { AppStore } from '../state/store';
 import type { Message } from '../i18n/i18n';
 import { localize } from '../i18n/i18n';
@@ -21,9 +22,7 @@ export interface LayerFileLoader {
 
 const PARALLEL_FILES = 3;
 
-export function problemMessage(p: ManifestProblem): Message {
-  return { key: `problem.${p.code}`, params: { path: p.path, expected: p.expected ?? '', got: p.got ?? '' } };
-}
+export { problemMessage };
 
 async function fetchManifest(store: AppStore, url: string, signal: AbortSignal): Promise<PackManifest | null> {
   const { pushMessage } = store.getState();
@@ -32,6 +31,10 @@ async function fetchManifest(store: AppStore, url: string, signal: AbortSignal):
     const reason: Message =
       fetched.status === null ? { key: 'reason.network' } : { key: 'reason.http', params: { status: String(fetched.status) } };
     pushMessage('error', { key: 'error.packFetch', params: { url } }, { reason });
+    return null;
+  }
+  if (jsonTextTooDeep(fetched.text)) {
+    pushMessage('error', { key: 'error.packTooDeep', params: { url, max: MAX_JSON_DEPTH } });
     return null;
   }
   let json: unknown;
@@ -43,8 +46,10 @@ async function fetchManifest(store: AppStore, url: string, signal: AbortSignal):
   }
   const result = validateManifest(json);
   if (!result.ok) {
-    pushMessage('error', { key: 'error.packInvalid', params: { url, count: result.problems.length } }, { first: problemMessage(result.problems[0]!) });
-    for (const p of result.problems) console.warn(`[mtmap] ${url}: ${p.path} ${p.code} expected=${p.expected ?? ''} got=${p.got ?? ''}`);
+    pushMessage('error', { key: 'error.packInvalid', params: { url, count: result.total } }, { first: problemMessage(result.problems[0]!) });
+    // one log entry for the pack author, holding the bounded list (validate_manifest keeps MAX_PROBLEMS)
+    const more = result.total > result.problems.length ? `\n… and ${result.total - result.problems.length} more` : '';
+    console.warn(`[mtmap] ${url}: ${result.total} problem(s)\n${result.problems.map((p) => `${p.path} ${p.code} expected=${p.expected ?? ''} got=${p.got ?? ''}`).join('\n')}${more}`);
     return null;
   }
   return result.manifest;

@@ -46,26 +46,30 @@ export function setupMeeting(deps: MeetingDeps): Meeting {
     return { filename: projectFileName(), text: JSON.stringify(project) };
   };
 
+  // Parse and check the whole file first; load its pack (through the origin rule) only once
+  // it is known good; then apply it in one store change. Any refusal leaves the session as it was.
   const openProjectText = async (text: string, fileName: string): Promise<boolean> => {
-    const s = store.getState();
-    const parsed = parseProject(text, fileName);
-    if (!parsed.ok) {
-      s.pushMessage('error', parsed.reason);
+    const { pushMessage } = store.getState();
+    try {
+      const parsed = parseProject(text, fileName);
+      if (!parsed.ok) {
+        pushMessage('error', parsed.reason, parsed.nested);
+        return false;
+      }
+      const { project } = parsed;
+      if (project.packUrl && project.packUrl !== store.getState().pack.url && !(await deps.loadPack(project.packUrl))) {
+        pushMessage('error', { key: 'project.error.packFailed', params: { file: fileName, url: project.packUrl } });
+        return false;
+      }
+      store.getState().applyProject(project);
+      if (project.view.camera) camera.set(project.view.camera);
+      pushMessage('info', { key: 'project.opened', params: { file: fileName, layers: project.userLayers.length, slides: project.slides.length } });
+      return true;
+    } catch (e) {
+      // a bug, not a bad file: still say so, and leave the panel usable for the next import
+      pushMessage('error', { key: 'project.error.unexpected', params: { file: fileName, detail: String((e as Error)?.message ?? e).slice(0, 200) } });
       return false;
     }
-    const { project } = parsed;
-    if (project.packUrl && project.packUrl !== s.pack.url) {
-      if (!(await deps.loadPack(project.packUrl))) return false;
-    }
-    for (const layer of store.getState().userLayers) store.getState().removeUserLayer(layer.id);
-    for (const { spec, data } of project.userLayers) {
-      store.getState().addUserLayer(spec, { status: 'ready', data, featureCount: data.features.length, skipped: [], error: null });
-    }
-    store.getState().setSlides(project.slides);
-    store.getState().setAoi(project.aoi ?? null);
-    applyView(store, project.view, camera);
-    store.getState().pushMessage('info', { key: 'project.opened', params: { file: fileName, layers: project.userLayers.length, slides: project.slides.length } });
-    return true;
   };
 
   const captureSlide = (title?: string): Slide => {

@@ -117,3 +117,70 @@ describe('validateManifest', () => {
     expect(problemsOf(m)).toEqual([]);
   });
 });
+
+describe('validateManifest: hostile input (issue 17)', () => {
+  const layer = (patch: Record<string, unknown> = {}) => ({
+    id: 'x',
+    title: 'X',
+    group: 'boundaries',
+    file: 'x.geojson',
+    format: 'geojson',
+    geometry: 'point',
+    style: { type: 'single', color: '#ffcc00' },
+    provenance: { source: 'test' },
+    ...patch,
+  });
+
+  it('refuses a million layers as one problem, without looking at each', () => {
+    // every entry is one object that counts the reads of its fields
+    let reads = 0;
+    const count = (): undefined => {
+      reads++;
+      return undefined;
+    };
+    const layer = new Proxy({}, { get: count, has: () => count() ?? false, ownKeys: () => (count(), []) });
+    const many = new Array(1_000_000).fill(layer);
+    const r = validateManifest(createManifest({ layers: many, boundarySets: [] }));
+    expect(reads).toBe(0);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.problems.map((p) => `${p.path} ${p.code}`)).toEqual(['$.layers too-many']);
+  });
+
+  it('keeps a bounded list of problems and counts the rest', () => {
+    const bad = Array.from({ length: 500 }, (_, i) => layer({ id: `l${i}`, geometry: 'nope' }));
+    const r = validateManifest(createManifest({ layers: bad, boundarySets: [] }));
+    expect(r.ok).toBe(false);
+    if (!r.ok) {
+      expect(r.problems.length).toBe(50);
+      expect(r.total).toBe(500);
+    }
+  });
+
+  it.each(['__proto__', 'constructor', 'prototype', 'a b', 'x;y', '', '-lead', 'a'.repeat(65)])('refuses the layer id %j', (id) => {
+    const r = validateManifest(JSON.parse(JSON.stringify(createManifest({ layers: [layer({ id })], boundarySets: [] }))));
+    expect(r.ok ? [] : r.problems.map((p) => `${p.path} ${p.code}`)).toEqual(['$.layers[0].id ' + (id === '' ? 'type' : 'id')]);
+  });
+
+  it('refuses __proto__ as a group id and as a manifest id', () => {
+    expect(validateManifest(JSON.parse(JSON.stringify(createManifest({ groups: [{ id: '__proto__', title: 'G' }] })))).ok).toBe(false);
+    expect(validateManifest(createManifest({ id: '__proto__' })).ok).toBe(false);
+  });
+
+  it.each(['rgb(0,0,0;background-image:url(http://evil.example/x)', 'hsl(;background:url(//evil.example/x)', 'red;background-image:url(http://evil.example/x)', 'url(http://evil.example/x)', 'rgb(1,2,3);x:y', 'var(--x)', '#12345', 'expression(alert(1))', 'red"'])(
+    'refuses the colour %j',
+    (color) => {
+      expect(problemsOf(createManifest({ layers: [layer({ style: { type: 'single', color } })], boundarySets: [] }))).toEqual(['$.layers[0].style.color color']);
+    },
+  );
+
+  it.each(['#abc', '#abcd', '#a1b2c3', '#a1b2c3d4', 'rgb(1, 2, 3)', 'rgba(1,2,3,0.5)', 'rgb(10% 20% 30% / 50%)', 'hsl(120, 50%, 40%)', 'hsla(120deg 50% 40% / .3)', 'SteelBlue', 'transparent'])(
+    'accepts the colour %j',
+    (color) => {
+      expect(problemsOf(createManifest({ layers: [layer({ style: { type: 'single', color } })], boundarySets: [] }))).toEqual([]);
+    },
+  );
+
+  it('refuses an over-long title', () => {
+    expect(problemsOf(createManifest({ title: 'x'.repeat(10_001) }))).toEqual(['$.title type']);
+  });
+});

@@ -1,6 +1,21 @@
-import type { PackManifest } from './manifest_types';
+import type { LayerSpec, PackManifest } from './manifest_types';
+import type { Message } from '../i18n/i18n';
 import { MANIFEST_SCHEMA_VERSION } from './manifest_types';
 import { PACK_FORMAT_IDS } from '../io/formats/pack_formats';
+import {
+  MAX_LAYER_FILTERS,
+  MAX_MANIFEST_BOUNDARY_SETS,
+  MAX_MANIFEST_GROUPS,
+  MAX_MANIFEST_LAYERS,
+  MAX_MANIFEST_TABLES,
+  MAX_POPUP_FIELDS,
+  MAX_PROBLEMS,
+  MAX_STYLE_CLASSES,
+  MAX_TEXT_LENGTH,
+  MAX_VALUE_LABELS,
+  isColor,
+  isSafeId,
+} from './intake_limits';
 
 // Validation returns every problem at once, each with a JSON path, so a pack author can fix
 // a manifest in one pass. Messages are codes plus parameters; src/i18n turns them into text.
@@ -14,7 +29,10 @@ export type ManifestProblemCode =
   | 'unknown-ref'
   | 'color'
   | 'range'
-  | 'schema-version';
+  | 'schema-version'
+  | 'id'
+  | 'too-many'
+  | 'too-long';
 
 export interface ManifestProblem {
   path: string;
@@ -26,32 +44,53 @@ export interface ManifestProblem {
 
 export type ManifestResult =
   | { ok: true; manifest: PackManifest }
-  | { ok: false; problems: ManifestProblem[] };
+  /** `problems` holds at most MAX_PROBLEMS; `total` counts them all. */
+  | { ok: false; problems: ManifestProblem[]; total: number };
 
-type Obj = Record<string, unknown>;
+export type Obj = Record<string, unknown>;
 
-const COLOR_RE = /^(#[0-9a-fA-F]{3,8}|rgba?\([^)]*\)|hsla?\([^)]*\)|transparent)$/;
+export const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+/** A problem as a message for the UI (src/i18n turns it into text). */
+export function problemMessage(p: ManifestProblem): Message {
+  return { key: `problem.${p.code}`, params: { path: p.path, expected: p.expected ?? '', got: p.got ?? '' } };
+}
+
+/** `path.key`, or `key` at the root of a document whose paths have no `$`. */
+export const joinPath = (path: string, key: string): string => (path === '' ? key : `${path}.${key}`);
 
 const describe = (v: unknown): string =>
   v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'string' ? JSON.stringify(v).slice(0, 40) : typeof v;
 
-class Checker {
+/** Collects problems for one document; keeps the first MAX_PROBLEMS and counts the rest. */
+export class Checker {
   readonly problems: ManifestProblem[] = [];
+  total = 0;
 
   add(path: string, code: ManifestProblemCode, expected?: string, got?: unknown): void {
-    this.problems.push({ path, code, expected, got: got === undefined ? undefined : describe(got) });
+    this.total++;
+    if (this.problems.length < MAX_PROBLEMS) this.problems.push({ path, code, expected, got: got === undefined ? undefined : describe(got) });
+  }
+
+  /** A required-or-optional safe identifier (see isSafeId). */
+  id(o: Obj, key: string, path: string, required = true): string | undefined {
+    const v = this.string(o, key, path, required);
+    if (v === undefined) return undefined;
+    if (!isSafeId(v)) {
+      this.add(joinPath(path, key), 'id', 'letters, digits, _ . - (max 64), not __proto__', v);
+      return undefined;
+    }
+    return v;
   }
 
   object(o: Obj, key: string, path: string, required = true): Obj | undefined {
     const v = o[key];
     if (v === undefined) {
-      if (required) this.add(`${path}.${key}`, 'required', 'object');
+      if (required) this.add(joinPath(path, key), 'required', 'object');
       return undefined;
     }
     if (!isObj(v)) {
-      this.add(`${path}.${key}`, 'type', 'object', v);
+      this.add(joinPath(path, key), 'type', 'object', v);
       return undefined;
     }
     return v;
@@ -60,11 +99,15 @@ class Checker {
   string(o: Obj, key: string, path: string, required = true): string | undefined {
     const v = o[key];
     if (v === undefined) {
-      if (required) this.add(`${path}.${key}`, 'required', 'string');
+      if (required) this.add(joinPath(path, key), 'required', 'string');
       return undefined;
     }
     if (typeof v !== 'string' || v.trim() === '') {
-      this.add(`${path}.${key}`, 'type', 'non-empty string', v);
+      this.add(joinPath(path, key), 'type', 'non-empty string', v);
+      return undefined;
+    }
+    if (v.length > MAX_TEXT_LENGTH) {
+      this.add(joinPath(path, key), 'too-long', `${MAX_TEXT_LENGTH} characters`, v);
       return undefined;
     }
     return v;
@@ -73,25 +116,25 @@ class Checker {
   number(o: Obj, key: string, path: string, min: number, max: number, required = false): number | undefined {
     const v = o[key];
     if (v === undefined) {
-      if (required) this.add(`${path}.${key}`, 'required', 'number');
+      if (required) this.add(joinPath(path, key), 'required', 'number');
       return undefined;
     }
     if (typeof v !== 'number' || !Number.isFinite(v)) {
-      this.add(`${path}.${key}`, 'type', 'number', v);
+      this.add(joinPath(path, key), 'type', 'number', v);
       return undefined;
     }
-    if (v < min || v > max) this.add(`${path}.${key}`, 'range', `${min}..${max}`, v);
+    if (v < min || v > max) this.add(joinPath(path, key), 'range', `${min}..${max}`, v);
     return v;
   }
 
   oneOf<T extends string>(o: Obj, key: string, path: string, values: readonly T[], required = true): T | undefined {
     const v = o[key];
     if (v === undefined) {
-      if (required) this.add(`${path}.${key}`, 'required', values.join(' | '));
+      if (required) this.add(joinPath(path, key), 'required', values.join(' | '));
       return undefined;
     }
     if (typeof v !== 'string' || !values.includes(v as T)) {
-      this.add(`${path}.${key}`, 'enum', values.join(' | '), v);
+      this.add(joinPath(path, key), 'enum', values.join(' | '), v);
       return undefined;
     }
     return v as T;
@@ -100,31 +143,37 @@ class Checker {
   localized(o: Obj, key: string, path: string, required = true): void {
     const v = o[key];
     if (v === undefined) {
-      if (required) this.add(`${path}.${key}`, 'required', 'text or {vi, en}');
+      if (required) this.add(joinPath(path, key), 'required', 'text or {vi, en}');
       return;
     }
-    if (typeof v === 'string' && v.trim() !== '') return;
-    if (isObj(v) && typeof v.vi === 'string' && typeof v.en === 'string') return;
-    this.add(`${path}.${key}`, 'type', 'text or {vi, en}', v);
+    const ok = (x: unknown) => typeof x === 'string' && x.length <= MAX_TEXT_LENGTH;
+    if (typeof v === 'string' && v.trim() !== '' && ok(v)) return;
+    if (isObj(v) && ok(v.vi) && ok(v.en)) return;
+    this.add(joinPath(path, key), 'type', `text or {vi, en} of at most ${MAX_TEXT_LENGTH} characters`, v);
   }
 
   color(o: Obj, key: string, path: string, required = true): void {
     const v = o[key];
     if (v === undefined) {
-      if (required) this.add(`${path}.${key}`, 'required', 'colour');
+      if (required) this.add(joinPath(path, key), 'required', 'colour');
       return;
     }
-    if (typeof v !== 'string' || !COLOR_RE.test(v.trim())) this.add(`${path}.${key}`, 'color', '#rrggbb', v);
+    if (!isColor(v)) this.add(joinPath(path, key), 'color', '#rrggbb, rgb(), hsl() or a colour name', v);
   }
 
-  array(o: Obj, key: string, path: string, required = true): unknown[] | undefined {
+  /** An array of at most `max` items; a longer one is one problem and is not looked into. */
+  array(o: Obj, key: string, path: string, required = true, max = MAX_STYLE_CLASSES): unknown[] | undefined {
     const v = o[key];
     if (v === undefined) {
-      if (required) this.add(`${path}.${key}`, 'required', 'array');
+      if (required) this.add(joinPath(path, key), 'required', 'array');
       return undefined;
     }
     if (!Array.isArray(v)) {
-      this.add(`${path}.${key}`, 'type', 'array', v);
+      this.add(joinPath(path, key), 'type', 'array', v);
+      return undefined;
+    }
+    if (v.length > max) {
+      this.add(joinPath(path, key), 'too-many', String(max), `${v.length} items`);
       return undefined;
     }
     return v;
@@ -171,8 +220,8 @@ function checkStyle(c: Checker, style: Obj, path: string): void {
   }
 }
 
-function checkLayer(c: Checker, layer: Obj, path: string, groupIds: Set<string>): void {
-  c.string(layer, 'id', path);
+function checkLayer(c: Checker, layer: Obj, path: string, groupIds: ReadonlySet<string>): void {
+  c.id(layer, 'id', path);
   c.localized(layer, 'title', path);
   const group = c.string(layer, 'group', path);
   if (group !== undefined && !groupIds.has(group)) c.add(`${path}.group`, 'unknown-ref', [...groupIds].join(', '), group);
@@ -199,7 +248,7 @@ function checkLayer(c: Checker, layer: Obj, path: string, groupIds: Set<string>)
   const popup = c.object(layer, 'popup', path, false);
   if (popup) {
     c.string(popup, 'titleField', `${path}.popup`, false);
-    (c.array(popup, 'fields', `${path}.popup`) ?? []).forEach((f, i) => {
+    (c.array(popup, 'fields', `${path}.popup`, true, MAX_POPUP_FIELDS) ?? []).forEach((f, i) => {
       const p = `${path}.popup.fields[${i}]`;
       if (!isObj(f)) return c.add(p, 'type', 'object', f);
       c.string(f, 'field', p);
@@ -208,7 +257,9 @@ function checkLayer(c: Checker, layer: Obj, path: string, groupIds: Set<string>)
       c.number(f, 'digits', p, 0, 10);
       c.localized(f, 'unit', p, false);
       const values = c.object(f, 'values', p, false);
-      if (values) for (const key of Object.keys(values)) c.localized(values, key, `${p}.values`);
+      const keys = values ? Object.keys(values) : [];
+      if (keys.length > MAX_VALUE_LABELS) c.add(`${p}.values`, 'too-many', String(MAX_VALUE_LABELS), `${keys.length} keys`);
+      else if (values) for (const key of keys) c.localized(values, key, `${p}.values`);
     });
   }
   const label = c.object(layer, 'label', path, false);
@@ -218,7 +269,7 @@ function checkLayer(c: Checker, layer: Obj, path: string, groupIds: Set<string>)
     c.number(label, 'size', `${path}.label`, 4, 64);
     c.color(label, 'color', `${path}.label`, false);
   }
-  (c.array(layer, 'filters', path, false) ?? []).forEach((f, i) => {
+  (c.array(layer, 'filters', path, false, MAX_LAYER_FILTERS) ?? []).forEach((f, i) => {
     const p = `${path}.filters[${i}]`;
     if (!isObj(f)) return c.add(p, 'type', 'object', f);
     c.string(f, 'field', p);
@@ -232,13 +283,13 @@ export function validateManifest(input: unknown): ManifestResult {
   const c = new Checker();
   if (!isObj(input)) {
     c.add('$', 'not-object', 'object', input);
-    return { ok: false, problems: c.problems };
+    return { ok: false, problems: c.problems, total: c.total };
   }
   const m = input;
   if (m.schemaVersion !== MANIFEST_SCHEMA_VERSION) {
     c.add('$.schemaVersion', 'schema-version', String(MANIFEST_SCHEMA_VERSION), m.schemaVersion);
   }
-  c.string(m, 'id', '$');
+  c.id(m, 'id', '$');
   c.localized(m, 'title', '$');
   c.localized(m, 'notice', '$', false);
   c.localized(m, 'description', '$', false);
@@ -253,10 +304,10 @@ export function validateManifest(input: unknown): ManifestResult {
   }
 
   const groupIds = new Set<string>();
-  (c.array(m, 'groups', '$') ?? []).forEach((g, i) => {
+  (c.array(m, 'groups', '$', true, MAX_MANIFEST_GROUPS) ?? []).forEach((g, i) => {
     const p = `$.groups[${i}]`;
     if (!isObj(g)) return c.add(p, 'type', 'object', g);
-    const id = c.string(g, 'id', p);
+    const id = c.id(g, 'id', p);
     c.localized(g, 'title', p);
     if (id === undefined) return;
     if (groupIds.has(id)) c.add(`${p}.id`, 'duplicate', undefined, id);
@@ -264,22 +315,24 @@ export function validateManifest(input: unknown): ManifestResult {
   });
 
   const layerIds = new Map<string, unknown>();
-  const layers = c.array(m, 'layers', '$') ?? [];
+  // the cap is checked before any per-layer work: a million layers is one problem, at once
+  const layers = c.array(m, 'layers', '$', true, MAX_MANIFEST_LAYERS) ?? [];
   layers.forEach((l, i) => {
     const p = `$.layers[${i}]`;
     if (!isObj(l)) return c.add(p, 'type', 'object', l);
     checkLayer(c, l, p, groupIds);
-    if (typeof l.id === 'string') {
+    if (isSafeId(l.id)) {
       if (layerIds.has(l.id)) c.add(`${p}.id`, 'duplicate', undefined, l.id);
       layerIds.set(l.id, l.geometry);
     }
   });
 
   const setIds = new Set<string>();
-  (c.array(m, 'boundarySets', '$', false) ?? []).forEach((b, i) => {
+  const boundarySets = c.array(m, 'boundarySets', '$', false, MAX_MANIFEST_BOUNDARY_SETS);
+  (boundarySets ?? []).forEach((b, i) => {
     const p = `$.boundarySets[${i}]`;
     if (!isObj(b)) return c.add(p, 'type', 'object', b);
-    const id = c.string(b, 'id', p);
+    const id = c.id(b, 'id', p);
     if (id !== undefined) {
       if (setIds.has(id)) c.add(`${p}.id`, 'duplicate', undefined, id);
       setIds.add(id);
@@ -295,15 +348,16 @@ export function validateManifest(input: unknown): ManifestResult {
   if (m.defaultBoundarySet !== undefined && !setIds.has(String(m.defaultBoundarySet))) {
     c.add('$.defaultBoundarySet', 'unknown-ref', [...setIds].join(', '), m.defaultBoundarySet);
   }
-  (c.array(m, 'tables', '$', false) ?? []).forEach((t, i) => {
+  const tables = c.array(m, 'tables', '$', false, MAX_MANIFEST_TABLES);
+  (tables ?? []).forEach((t, i) => {
     const p = `$.tables[${i}]`;
     if (!isObj(t)) return c.add(p, 'type', 'object', t);
-    c.string(t, 'id', p);
+    c.id(t, 'id', p);
     c.localized(t, 'title', p);
     c.string(t, 'file', p);
   });
-  const tableIds = new Set((Array.isArray(m.tables) ? m.tables : []).filter(isObj).map((t) => t.id));
-  (Array.isArray(m.boundarySets) ? m.boundarySets : []).forEach((b, i) => {
+  const tableIds = new Set((tables ?? []).filter(isObj).map((t) => t.id));
+  (boundarySets ?? []).forEach((b, i) => {
     if (!isObj(b) || b.aggregates === undefined) return;
     const p = `$.boundarySets[${i}].aggregates`;
     if (!isObj(b.aggregates)) return c.add(p, 'type', 'object', b.aggregates);
@@ -315,6 +369,20 @@ export function validateManifest(input: unknown): ManifestResult {
     c.string(b.aggregates, 'toField', p);
   });
 
-  if (c.problems.length > 0) return { ok: false, problems: c.problems };
+  if (c.total > 0) return { ok: false, problems: c.problems, total: c.total };
   return { ok: true, manifest: m as unknown as PackManifest };
+}
+
+/**
+ * One layer spec outside a manifest (a project file's imported layer), held to exactly the
+ * manifest's rules; problems go into the caller's checker under `path`.
+ */
+export function checkLayerSpec(c: Checker, input: unknown, path: string, groupIds: ReadonlySet<string>): LayerSpec | undefined {
+  if (!isObj(input)) {
+    c.add(path, 'type', 'object', input);
+    return undefined;
+  }
+  const before = c.total;
+  checkLayer(c, input, path, groupIds);
+  return c.total === before ? (input as unknown as LayerSpec) : undefined;
 }

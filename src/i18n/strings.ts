@@ -2,6 +2,7 @@ import { importEn, importVi } from './strings_import';
 import { exportEn, exportVi } from './strings_export';
 import { layerExportEn, layerExportVi } from './strings_layer_export';
 import { aoiEn, aoiVi } from './strings_aoi';
+import { intakeEn, intakeVi } from './strings_intake';
 
 // Every user-facing string lives here (import messages in strings_import.ts), Vietnamese first. `en` is typed from `vi`, so a key
 // missing in one language fails the type check instead of showing a raw key to a user.
@@ -182,6 +183,7 @@ export const vi = {
   ...exportVi,
   ...layerExportVi,
   ...aoiVi,
+  ...intakeVi,
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -362,4 +364,5 @@ export const en: Record<StringKey, string> = {
   ...exportEn,
   ...layerExportEn,
   ...aoiEn,
+  ...intakeEn,
 };

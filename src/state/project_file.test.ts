@@ -66,7 +66,7 @@ describe('project file', () => {
     const doc = JSON.parse(createSavedText());
     doc.userLayers[0].data = { type: 'Nope' };
     const r = parseProject(JSON.stringify(doc), 'p.json');
-    expect(!r.ok && r.reason.params?.detail).toBe('userLayers');
+    expect(!r.ok && r.nested?.problem?.params?.path).toBe('userLayers[0].data');
   });
 
   it('names files by date', () => {

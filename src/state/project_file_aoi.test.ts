@@ -44,6 +44,7 @@ describe('project file: area of interest', () => {
     const doc = JSON.parse(savedText(drawn));
     doc.aoi.geometry = { type: 'Point', coordinates: [102.6, 22.4] };
     const r = parseProject(JSON.stringify(doc), 'p.json');
-    expect(r).toEqual({ ok: false, reason: { key: 'project.error.damaged', params: { file: 'p.json', detail: 'aoi' } } });
+    expect(!r.ok && r.reason).toEqual({ key: 'project.error.invalid', params: { file: 'p.json' } });
+    expect(!r.ok && r.nested?.problem?.params?.path).toBe('aoi');
   });
 });

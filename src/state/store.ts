@@ -8,9 +8,13 @@ import { DEFAULT_LANG } from '../i18n/i18n';
 import { defaultOpacity } from '../style/layer_style';
 import { duplicateSlide, moveItem, type Slide } from './slides';
 import type { AreaOfInterest } from '../analysis/aoi';
+import { idRecord, withId } from '../catalog/intake_limits';
+import type { ProjectFile } from './project_file';
 
 // One vanilla store, split into slices; the map and each panel subscribe to the slice they
-// show (subscribeWithSelector), so a change redraws only what depends on it.
+// show (subscribeWithSelector), so a change redraws only what depends on it. Every id-keyed
+// record (layerData, layerUi, filters) has a null prototype (intake_limits.idRecord), so an
+// id like `constructor` is never found on Object.prototype.
 
 export type BasemapId = 'offline' | 'osm' | 'satellite' | 'topo';
 
@@ -109,6 +113,8 @@ export interface AppActions {
   removeSlide(id: string): void;
   setSlides(slides: Slide[]): void;
   setAoi(aoi: AreaOfInterest | null): void;
+  /** Replaces the session with a validated project (parseProject) in one change: all or nothing. */
+  applyProject(project: ProjectFile): void;
 }
 
 export type AppStore = StoreApi<AppState & AppActions> & {
@@ -125,8 +131,8 @@ export function initialState(lang: Lang = DEFAULT_LANG): AppState {
   return {
     pack: { status: 'idle', url: null, loadingUrl: null, manifest: null, progress: { done: 0, total: 0, file: '' } },
     userLayers: [],
-    layerData: {},
-    layerUi: {},
+    layerData: idRecord(),
+    layerUi: idRecord(),
     order: [],
     lang,
     boundarySet: null,
@@ -141,13 +147,13 @@ export function initialState(lang: Lang = DEFAULT_LANG): AppState {
 /** Layer state for a freshly loaded pack; the boundary set decides which boundary layer shows. */
 export function layerUiForManifest(manifest: PackManifest, boundarySet: string | null): Record<string, LayerUi> {
   const boundaryLayers = new Map((manifest.boundarySets ?? []).map((b) => [b.layer, b.id]));
-  const ui: Record<string, LayerUi> = {};
+  const ui = idRecord<LayerUi>();
   for (const layer of manifest.layers) {
     const setId = boundaryLayers.get(layer.id);
     ui[layer.id] = {
       visible: setId !== undefined ? setId === boundarySet : layer.visible !== false,
       opacity: layer.opacity ?? defaultOpacity(layer.geometry),
-      filters: {},
+      filters: idRecord(),
     };
   }
   return ui;
@@ -180,11 +186,11 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
         const boundarySet = manifest.defaultBoundarySet ?? sets[0]?.id ?? null;
         const { userLayers, layerData, layerUi, order } = get();
         const userIds = new Set(userLayers.map((l) => l.id));
-        const keep = <T>(rec: Record<string, T>) => Object.fromEntries(Object.entries(rec).filter(([id]) => userIds.has(id)));
+        const keep = <T>(rec: Record<string, T>) => withId<T>(Object.fromEntries(Object.entries(rec).filter(([id]) => userIds.has(id))));
         set({
           pack: { status: 'loading', url, loadingUrl: null, manifest, progress: { done: 0, total: manifest.layers.length, file: '' } },
           layerData: keep(layerData),
-          layerUi: { ...layerUiForManifest(manifest, boundarySet), ...keep(layerUi) },
+          layerUi: withId({ ...layerUiForManifest(manifest, boundarySet), ...keep(layerUi) }),
           order: [...order.filter((id) => userIds.has(id)), ...initialOrder(manifest).filter((id) => !userIds.has(id))],
           boundarySet,
           selectedCommune: null,
@@ -193,18 +199,20 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
       packDone: () => set((s) => ({ pack: { ...s.pack, status: 'ready', loadingUrl: null } })),
       packFailed: () =>
         set((s) => ({ pack: { ...s.pack, status: s.pack.manifest ? 'ready' : 'error', loadingUrl: null } })),
-      setLayerData: (id, data) => set((s) => ({ layerData: { ...s.layerData, [id]: data } })),
+      setLayerData: (id, data) => set((s) => ({ layerData: withId(s.layerData, id, data) })),
       addUserLayer: (spec, data) =>
         set((s) => ({
           userLayers: [...s.userLayers.filter((l) => l.id !== spec.id), spec],
-          layerData: { ...s.layerData, [spec.id]: data },
-          layerUi: { ...s.layerUi, [spec.id]: { visible: true, opacity: spec.opacity ?? defaultOpacity(spec.geometry), filters: {} } },
+          layerData: withId(s.layerData, spec.id, data),
+          layerUi: withId<LayerUi>(s.layerUi, spec.id, { visible: true, opacity: spec.opacity ?? defaultOpacity(spec.geometry), filters: idRecord() }),
           order: [spec.id, ...s.order.filter((id) => id !== spec.id)],
         })),
       removeUserLayer: (id) =>
         set((s) => {
-          const { [id]: _data, ...layerData } = s.layerData;
-          const { [id]: _ui, ...layerUi } = s.layerUi;
+          const layerData = withId(s.layerData);
+          const layerUi = withId(s.layerUi);
+          delete layerData[id];
+          delete layerUi[id];
           return { userLayers: s.userLayers.filter((l) => l.id !== id), layerData, layerUi, order: s.order.filter((o) => o !== id) };
         }),
       setUserLayerFeatures: (id, data) =>
@@ -213,7 +221,7 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
           if (!current) return {};
           // the map source and the worker's tiles held the old features
           const { mapSource: _staleFile, tiles: _staleTiles, ...rest } = current;
-          return { layerData: { ...s.layerData, [id]: { ...rest, data, featureCount: data.features.length } } };
+          return { layerData: withId<LayerData>(s.layerData, id, { ...rest, data, featureCount: data.features.length }) };
         }),
       setUserLayerStyle: (id, style) =>
         set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, style } : l)) })),
@@ -222,7 +230,7 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
       setLayerFilter: (id, field, value) => {
         const current = get().layerUi[id];
         if (!current) return;
-        const filters = { ...current.filters };
+        const filters = withId(current.filters);
         if (value === null) delete filters[field];
         else filters[field] = value;
         updateLayerUi(set, get, id, { filters });
@@ -240,7 +248,7 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
         const manifest = get().pack.manifest;
         const sets = manifest?.boundarySets ?? [];
         if (!sets.some((b) => b.id === id)) return;
-        const layerUi = { ...get().layerUi };
+        const layerUi = withId(get().layerUi);
         for (const b of sets) {
           const ui = layerUi[b.layer];
           if (ui) layerUi[b.layer] = { ...ui, visible: b.id === id };
@@ -262,6 +270,7 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
       removeSlide: (id) => set((s) => ({ slides: s.slides.filter((sl) => sl.id !== id) })),
       setSlides: (slides) => set({ slides }),
       setAoi: (aoi) => set({ aoi }),
+      applyProject: (project) => set(projectPatch(get(), project)),
     })),
   ) as AppStore;
 }
@@ -277,10 +286,56 @@ export function allGroups(state: Pick<AppState, 'pack' | 'userLayers'>): GroupSp
   return state.userLayers.length === 0 ? groups : [USER_GROUP, ...groups];
 }
 
+/**
+ * The whole change a validated project makes, computed before anything is set: its layers
+ * replace the user's, its view decides the pack layers' state as applyView would, and its
+ * slides and area of interest replace the current ones. The camera is the map's, not the store's.
+ */
+export function projectPatch(state: AppState, project: ProjectFile): Partial<AppState> {
+  const { view } = project;
+  const manifest = state.pack.manifest;
+  const sets = manifest?.boundarySets ?? [];
+  const boundarySet = view.boundarySet !== undefined && sets.some((b) => b.id === view.boundarySet) ? view.boundarySet : state.boundarySet;
+  // a view without layers means "the pack's defaults", as in view_sync.applyView
+  const wanted = view.layers ?? (manifest ? layerUiForManifest(manifest, boundarySet) : idRecord<LayerUi>());
+  const layerData = withId(state.layerData);
+  const layerUi = withId(state.layerUi);
+  for (const old of state.userLayers) {
+    delete layerData[old.id];
+    delete layerUi[old.id];
+  }
+  for (const layer of manifest?.layers ?? []) {
+    const current = layerUi[layer.id];
+    const ui = wanted[layer.id];
+    if (!current) continue;
+    layerUi[layer.id] = ui?.visible ? { visible: true, opacity: Math.min(1, Math.max(0, ui.opacity)), filters: withId(ui.filters) } : { ...current, visible: false };
+  }
+  for (const { spec, data } of project.userLayers) {
+    layerData[spec.id] = { status: 'ready', data, featureCount: data.features.length, skipped: [], error: null };
+    const ui = view.layers?.[spec.id];
+    layerUi[spec.id] = ui ? { ...ui, filters: withId(ui.filters) } : { visible: true, opacity: spec.opacity ?? defaultOpacity(spec.geometry), filters: idRecord() };
+  }
+  const oldUserIds = new Set(state.userLayers.map((l) => l.id));
+  const newUserIds = project.userLayers.map((l) => l.spec.id).reverse();
+  return {
+    userLayers: project.userLayers.map((l) => l.spec),
+    layerData,
+    layerUi,
+    // imported layers on top, the last one highest, as importing them one by one would leave them
+    order: [...newUserIds, ...state.order.filter((id) => !oldUserIds.has(id) && !newUserIds.includes(id))],
+    boundarySet,
+    lang: view.lang ?? state.lang,
+    basemap: view.basemap ?? state.basemap,
+    selectedCommune: view.selected ?? null,
+    slides: project.slides,
+    aoi: project.aoi ?? null,
+  };
+}
+
 type SetFn = (partial: Partial<AppState>) => void;
 
 function updateLayerUi(set: SetFn, get: () => AppState, id: string, patch: Partial<LayerUi>): void {
   const current = get().layerUi[id];
   if (!current) return;
-  set({ layerUi: { ...get().layerUi, [id]: { ...current, ...patch } } });
+  set({ layerUi: withId(get().layerUi, id, { ...current, ...patch }) });
 }

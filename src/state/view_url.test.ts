@@ -22,9 +22,21 @@ describe('view hash', () => {
     expect(hash).toBe('#lyr=b*100');
   });
 
-  it('survives separators and non-ASCII in ids and filter values', () => {
-    const layers = { 'my,odd*id~x': { visible: true, opacity: 0.5, filters: { 'a=b': 'x&y,z~w' } } };
+  it('survives separators and non-ASCII in filter fields and values', () => {
+    const layers = { 'my.odd_id-x': { visible: true, opacity: 0.5, filters: { 'a=b,tên*': 'x&y,z~w Pa Vệ Sử' } } };
     expect(decodeViewHash(encodeViewHash({ layers })).layers).toEqual(layers);
+  });
+
+  it('drops layer ids that are not safe identifiers, and never touches a prototype', () => {
+    const view = decodeViewHash('#lyr=__proto__*50,constructor*50,my%2Codd*50,ok*50~__proto__=x');
+    expect(Object.keys(view.layers!)).toEqual(['ok']);
+    expect(Object.keys(view.layers!.ok!.filters)).toEqual(['__proto__']);
+    expect(({} as Record<string, unknown>).x).toBeUndefined();
+  });
+
+  it('drops a camera out of range', () => {
+    expect(decodeViewHash('#map=10/1e308/102').camera).toBeUndefined();
+    expect(decodeViewHash('#map=1e9/22/102').camera).toBeUndefined();
   });
 
   it('keeps a link short enough to paste into a chat', () => {
@@ -34,7 +46,7 @@ describe('view hash', () => {
   });
 
   it('ignores garbage instead of throwing', () => {
-    expect(decodeViewHash('#map=abc/1/2&base=mars&lang=fr&lyr=%E0%A4%A&sel=%')).toEqual({ layers: { '%E0%A4%A': { visible: true, opacity: 1, filters: {} } }, selected: '%' });
+    expect(decodeViewHash('#map=abc/1/2&base=mars&lang=fr&lyr=%E0%A4%A&sel=%')).toEqual({ layers: {}, selected: '%' });
     expect(decodeViewHash('')).toEqual({});
   });
 });

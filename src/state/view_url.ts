@@ -1,9 +1,13 @@
 import type { Lang } from '../catalog/manifest_types';
 import type { BasemapId, LayerUi } from './store';
+import { MAX_LAYER_FILTERS, MAX_TEXT_LENGTH, idRecord, isSafeId } from '../catalog/intake_limits';
+import { MAX_VIEW_LAYERS, MAX_ZOOM } from './view_validate';
 
 // The shareable view lives in the URL hash: camera, basemap, boundary set, visible layers
 // with opacity and filters, selected commune and language. Layers are listed only when the
 // view differs from the pack's defaults, so a link stays short enough to paste into a chat.
+// A hash is anyone's link, so decoding keeps only what is well-formed: safe layer ids, a
+// finite camera in range, capped counts; the rest is dropped, never thrown.
 
 export interface ViewState {
   camera?: { zoom: number; lat: number; lng: number };
@@ -30,18 +34,18 @@ function encodeLayers(layers: Record<string, LayerUi>): string {
 }
 
 function decodeLayers(text: string): Record<string, LayerUi> {
-  const out: Record<string, LayerUi> = {};
+  const out = idRecord<LayerUi>();
   if (text === '') return out;
-  for (const entry of text.split(',')) {
+  for (const entry of text.split(',', MAX_VIEW_LAYERS)) {
     const [head = '', ...filterParts] = entry.split('~');
     const [rawId = '', rawOpacity = '100'] = head.split('*');
     const id = safeDecode(rawId);
     const opacity = Number(rawOpacity);
-    if (!id || !Number.isFinite(opacity)) continue;
-    const filters: Record<string, string> = {};
-    for (const part of filterParts) {
+    if (!isSafeId(id) || !Number.isFinite(opacity)) continue;
+    const filters = idRecord<string>();
+    for (const part of filterParts.slice(0, MAX_LAYER_FILTERS)) {
       const i = part.indexOf('=');
-      if (i > 0) filters[safeDecode(part.slice(0, i))] = safeDecode(part.slice(i + 1));
+      if (i > 0 && part.length <= MAX_TEXT_LENGTH) filters[safeDecode(part.slice(0, i))] = safeDecode(part.slice(i + 1));
     }
     out[id] = { visible: true, opacity: Math.min(1, Math.max(0, opacity / 100)), filters };
   }
@@ -79,13 +83,13 @@ export function decodeViewHash(hash: string): ViewState {
     const value = part.slice(i + 1);
     if (key === 'map') {
       const [zoom, lat, lng] = value.split('/').map(Number);
-      if ([zoom, lat, lng].every((n) => Number.isFinite(n)) && Math.abs(lat!) <= 90 && Math.abs(lng!) <= 180) {
+      if ([zoom, lat, lng].every((n) => Number.isFinite(n)) && zoom! >= 0 && zoom! <= MAX_ZOOM && Math.abs(lat!) <= 90 && Math.abs(lng!) <= 180) {
         view.camera = { zoom: zoom!, lat: lat!, lng: lng! };
       }
     } else if (key === 'base' && (BASEMAPS as readonly string[]).includes(value)) view.basemap = value as BasemapId;
-    else if (key === 'bs') view.boundarySet = safeDecode(value);
+    else if (key === 'bs' && isSafeId(safeDecode(value))) view.boundarySet = safeDecode(value);
     else if (key === 'lyr') view.layers = decodeLayers(value);
-    else if (key === 'sel') view.selected = safeDecode(value);
+    else if (key === 'sel' && value.length <= 200) view.selected = safeDecode(value);
     else if (key === 'lang' && (value === 'vi' || value === 'en')) view.lang = value;
   }
   return view;

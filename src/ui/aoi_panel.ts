@@ -6,7 +6,7 @@ import { formatNumber, localize, t, type StringKey } from '../i18n/i18n';
 import { CATEGORY_PALETTE } from '../style/auto_style';
 import { featureColor } from '../style/layer_style';
 import { valueLabels } from './feature_popup';
-import { clear, h } from './dom';
+import { clear, h, swatch } from './dom';
 import { shallowTuple } from './layer_panel';
 
 /** What the drawing tool reports (map/aoi_draw.ts hands it over; app/aoi_setup.ts wires the two). */
@@ -245,7 +245,7 @@ export function mountAoiPanel(el: HTMLElement, store: AppStore, actions: AoiPane
     };
     r.rows.forEach((row, i) => {
       const { label, color } = classPresentation(layer, r.groupBy, row.class, i, l);
-      const tr = h('tr', { 'data-class': row.class ?? '' }, h('th', { scope: 'row' }, h('span', { class: 'aoi-swatch', style: `background:${color}`, 'aria-hidden': 'true' }), label));
+      const tr = h('tr', { 'data-class': row.class ?? '' }, h('th', { scope: 'row' }, swatch('aoi-swatch', color), label));
       cells(tr, row);
       tbody.append(tr);
     });

@@ -3,7 +3,7 @@ import type { DashboardColumn, DashboardRow, DashboardTable, SortState } from '.
 import { sortRows } from '../analysis/dashboard_rows';
 import { formatNumber, t } from '../i18n/i18n';
 import { buildBarChart, highlightBar } from './bar_chart';
-import { h } from './dom';
+import { h, swatch } from './dom';
 
 // The dashboard's result views: district / selected-commune cards, the stacked bar chart with
 // its legend, and the sortable table. Each builds detached DOM from a view model.
@@ -115,7 +115,7 @@ export function renderChart(vm: DashboardViewModel, rows: readonly DashboardRow[
   const legend = h('ul', { class: 'legend dash-legend', 'aria-label': title });
   for (const c of classCols) {
     const info = vm.classes.get(c.classValue!);
-    legend.append(h('li', {}, h('span', { class: 'swatch', style: `--swatch:${info?.color ?? fallback.color}`, 'aria-hidden': 'true' }), h('span', { text: columnLabel(c, vm) })));
+    legend.append(h('li', {}, swatch('swatch', info?.color ?? fallback.color), h('span', { text: columnLabel(c, vm) })));
   }
   const element = h('figure', { class: 'dash-chart' }, h('figcaption', { text: title }), classCols.length ? legend : null, chart);
   return { element, highlight: (code) => highlightBar(chart, code) };
@@ -137,7 +137,7 @@ export function renderTable(vm: DashboardViewModel, sort: SortState, caption: st
     const button = h(
       'button',
       { type: 'button', class: 'sort-button', 'data-col': c.id },
-      info ? h('span', { class: 'swatch', style: `--swatch:${info.color}`, 'aria-hidden': 'true' }) : null,
+      info ? swatch('swatch', info.color) : null,
       h('span', { text: columnLabel(c, vm) }),
       h('span', { class: 'sort-arrow', 'aria-hidden': 'true', text: arrow }),
     );

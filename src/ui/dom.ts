@@ -1,3 +1,5 @@
+import { isColor } from '../catalog/intake_limits';
+
 // Tiny element builder. It only ever sets textContent, never innerHTML, so data can't
 // inject markup into the UI.
 
@@ -21,4 +23,15 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
 
 export function clear(el: Element): void {
   while (el.firstChild) el.removeChild(el.firstChild);
+}
+
+/**
+ * A colour swatch. The colour is set through the CSSOM property, never a style string, and
+ * only when it is a colour by the manifest's grammar (catalog/intake_limits.isColor), so a
+ * value like `red;background-image:url(…)` can neither add a declaration nor fetch a URL.
+ */
+export function swatch(className: string, color: string | undefined): HTMLSpanElement {
+  const el = h('span', { class: className, 'aria-hidden': 'true' });
+  if (isColor(color)) el.style.backgroundColor = color.trim();
+  return el;
 }

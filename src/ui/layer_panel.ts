@@ -7,7 +7,7 @@ import { CLASS_METHODS, DEFAULT_CLASSES, DEFAULT_RAMP, MAX_CLASSES, MIN_CLASSES,
 import { valueLabels } from './feature_popup';
 import { localize, renderMessage, t } from '../i18n/i18n';
 import { legendItems } from '../style/layer_style';
-import { clear, h } from './dom';
+import { clear, h, swatch } from './dom';
 import { renderExportControls } from './export_controls';
 import { distinctValues as tableDistinct, sampleFeatures, tableFields } from '../io/point_table';
 
@@ -93,12 +93,12 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
       filters.set(f.field, select);
       filterBox.append(h('label', { for: id, text: localize(f.label, lang) }), select);
     }
-    const swatch = (color: string) => h('span', { class: `swatch swatch--${layer.geometry}`, style: `--swatch:${color}`, 'aria-hidden': 'true' });
+    const layerSwatch = (color: string) => swatch(`swatch swatch--${layer.geometry}`, color);
     const items = legendItems(layer, lang);
     // a single-colour layer's legend is just its swatch, shown beside the title
-    const inlineSwatch = layer.style.type === 'single' && !layer.style.label ? swatch(layer.style.outlineColor && (layer.style.fillOpacity ?? 1) < 0.5 ? layer.style.outlineColor : layer.style.color) : null;
+    const inlineSwatch = layer.style.type === 'single' && !layer.style.label ? layerSwatch(layer.style.outlineColor && (layer.style.fillOpacity ?? 1) < 0.5 ? layer.style.outlineColor : layer.style.color) : null;
     const legend = h('ul', { class: 'legend', 'aria-label': `${t(lang, 'layers.legend')}: ${title}` });
-    if (!inlineSwatch) for (const item of items) legend.append(h('li', {}, swatch(item.color), h('span', { text: item.label })));
+    if (!inlineSwatch) for (const item of items) legend.append(h('li', {}, layerSwatch(item.color), h('span', { text: item.label })));
     const source = localize(layer.provenance.source, lang);
     const about = h(
       'details',

@@ -3,7 +3,7 @@ import { allLayers } from '../state/store';
 import type { Slide } from '../state/slides';
 import { formatNumber, localize, t } from '../i18n/i18n';
 import { legendItems } from '../style/layer_style';
-import { clear, h } from './dom';
+import { clear, h, swatch } from './dom';
 
 // Presentation mode: the app's panels go away, the map fills the screen, and the slides play
 // with fly-to transitions between a title slide and a closing slide. Driven by keyboard and
@@ -58,7 +58,7 @@ export function createPresentation(deps: PresentationDeps): Presentation {
     for (const layer of visible.slice(0, 6)) {
       const list = h('ul', {});
       for (const item of legendItems(layer, s.lang).slice(0, 8)) {
-        list.append(h('li', {}, h('span', { class: `swatch swatch--${layer.geometry}`, style: `--swatch:${item.color}`, 'aria-hidden': 'true' }), h('span', { text: item.label })));
+        list.append(h('li', {}, swatch(`swatch swatch--${layer.geometry}`, item.color), h('span', { text: item.label })));
       }
       box.append(h('section', {}, h('h3', { text: localize(layer.legendTitle ?? layer.title, s.lang) }), list));
     }
