@@ -8,6 +8,7 @@ import { CATEGORY_PALETTE } from '../style/auto_style';
 import { featureColor } from '../style/layer_style';
 import { valueLabels } from './feature_popup';
 import { clear, h } from './dom';
+import { copyControl, shortText } from './long_value';
 import { shallowTuple } from './layer_panel';
 
 // The "Area analysis" tab: draw an area (terra-draw, with finish / undo / cancel), upload a
@@ -223,7 +224,7 @@ export function mountAoiPanel(el: HTMLElement, store: AppStore, actions: AoiPane
     if (polygon) headRow.append(h('th', { scope: 'col', class: 'num', text: t(l, 'aoi.col.ha') }), h('th', { scope: 'col', class: 'num', text: t(l, 'aoi.col.pct') }));
     else {
       headRow.append(h('th', { scope: 'col', class: 'num', text: t(l, 'aoi.col.count') }));
-      for (const f of r.numericFields) headRow.append(h('th', { scope: 'col', class: 'num', text: fieldLabel(layer, f, l) }));
+      for (const f of r.numericFields) headRow.append(h('th', { scope: 'col', class: 'num', text: shortText(fieldLabel(layer, f, l)) }));
     }
     const tbody = h('tbody');
     const cells = (tr: HTMLElement, m: { ha: number; pctOfAoi: number; count: number; sums: Record<string, number> }) => {
@@ -239,7 +240,7 @@ export function mountAoiPanel(el: HTMLElement, store: AppStore, actions: AoiPane
     };
     r.rows.forEach((row, i) => {
       const { label, color } = classPresentation(layer, r.groupBy, row.class, i, l);
-      const tr = h('tr', { 'data-class': row.class ?? '' }, h('th', { scope: 'row' }, h('span', { class: 'aoi-swatch', style: `background:${color}`, 'aria-hidden': 'true' }), label));
+      const tr = h('tr', { 'data-class': row.class ?? '' }, h('th', { scope: 'row' }, h('span', { class: 'aoi-swatch', style: `background:${color}`, 'aria-hidden': 'true' }), shortText(label), copyControl(label, l)));
       cells(tr, row);
       tbody.append(tr);
     });
