@@ -1,12 +1,16 @@
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
 import { dataPackPlugin } from './scripts/vite-data-pack.ts';
+import { appCsp, cspPlugin } from './scripts/vite-csp.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // MT_DATA_DIR points the app at another data pack folder; `data/` is the default.
+// MT_PACK_ORIGINS (comma-separated origins) adds pack servers to the CSP's connect-src.
 export default defineConfig({
-  plugins: [dataPackPlugin(process.env.MT_DATA_DIR)],
+  plugins: [dataPackPlugin(process.env.MT_DATA_DIR), cspPlugin()],
+  // the build carries the policy as a meta tag; preview also sends it as a header (frame-ancestors)
+  preview: { headers: { 'Content-Security-Policy': appCsp(true) } },
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     target: 'es2022',
