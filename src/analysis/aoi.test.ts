@@ -194,4 +194,18 @@ describe('AOI breakdown', () => {
     expect(lines[5]).toBe('sites,All,,,2,350.5');
     expect(lines[6]).toBe('sites,Total,,,2,350.5');
   });
+
+  it('guards formula-like header cells of the breakdown CSV', async () => {
+    const state = createState([communes, forest, sites], data);
+    const b = await analyseAoi(aoi, aoiLayerQueries(state, aoi.geometry).queries, engine);
+    const csv = breakdownToCsv(b, {
+      layer: '=Layer', class: '@Class', ha: '+ha', pct: '-pct', count: 'Features', area: '=Area', total: 'Total',
+      layerTitle: (id) => id,
+      classLabel: (_id, v) => String(v),
+      fieldLabel: (_id, f) => `=${f}`,
+    });
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]?.startsWith(`'=Area,`)).toBe(true);
+    expect(lines[1]).toBe(`'=Layer,'@Class,'+ha,'-pct,Features,'=budget`);
+  });
 });

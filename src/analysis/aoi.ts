@@ -8,6 +8,7 @@ import type { ComputeStatsParams, StatsProgress, StatsResult } from './overlay_s
 import { segmentsCrossProperly, unionAll, type MultiPoly } from './polygon_ops';
 import { countedColumns, numericFields, statsLayers, styleField } from './stats_request';
 import { csvNumber } from './dashboard_rows';
+import { csvTable, type CsvValue } from '../io/writers/csv_table';
 
 // Area of interest (AOI): one polygon the user drew, uploaded or picked (a commune), and the
 // breakdown of every statistics layer inside it — hectares per class and % of the AOI for
@@ -246,16 +247,6 @@ export async function analyseAoi(aoi: AreaOfInterest, queries: readonly AoiLayer
   return { source: aoi.source, name: aoi.name, areaHa: aoiAreaHa(aoi.geometry), layers };
 }
 
-/**
- * One CSV cell, by the rules of io/writers/csv_writer.ts (text that Excel would run as a
- * formula gets an apostrophe; RFC 4180 quoting). Not imported from there: that module brings
- * proj4 along, which stays out of the first bundle.
- */
-function csvText(s: string): string {
-  const guarded = /^[=+\-@\t\r]/.test(s) && !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(s) ? `'${s}` : s;
-  return /[",\r\n]/.test(guarded) || guarded !== guarded.trim() ? `"${guarded.replace(/"/g, '""')}"` : guarded;
-}
-
 export interface AoiCsvLabels {
   layer: string;
   class: string;
@@ -270,25 +261,25 @@ export interface AoiCsvLabels {
 }
 
 /**
- * The breakdown as CSV (UTF-8 BOM, CRLF, '.' decimals): a first line with the AOI's area,
- * then one line per layer × class (and a total line per layer); point layers add their sums.
+ * The breakdown as CSV (io/writers/csv_table.ts: UTF-8 BOM, CRLF, '.' decimals, formula guard):
+ * a first line with the AOI's area, then one line per layer × class (and a total line per
+ * layer); point layers add their sums.
  */
 export function breakdownToCsv(b: AoiBreakdown, labels: AoiCsvLabels): string {
-  const line = (cells: string[]) => cells.map(csvText).join(',');
   const fields = [...new Set(b.layers.flatMap((l) => l.numericFields.map((f) => `${l.layerId}\u0000${f}`)))];
   const fieldCols = fields.map((k) => {
     const [layerId, field] = k.split('\u0000') as [string, string];
     return { layerId, field, label: labels.fieldLabel(layerId, field) };
   });
-  const out = [line([labels.area, csvNumber(b.areaHa, 2)])];
-  out.push(line([labels.layer, labels.class, labels.ha, labels.pct, labels.count, ...fieldCols.map((c) => c.label)]));
+  const out: CsvValue[][] = [[labels.area, csvNumber(b.areaHa, 2)]];
+  out.push([labels.layer, labels.class, labels.ha, labels.pct, labels.count, ...fieldCols.map((c) => c.label)]);
   for (const l of b.layers) {
-    const sums = (r: { sums: Record<string, number> }) => fieldCols.map((c) => (c.layerId === l.layerId ? csvNumber(r.sums[c.field] ?? 0, 2) : ''));
+    const sums = (r: { sums: Record<string, number> }) => fieldCols.map((c) => (c.layerId === l.layerId ? csvNumber(r.sums[c.field] ?? 0, 2) : null));
     const polygon = l.geometry === 'polygon';
     for (const r of l.rows) {
-      out.push(line([labels.layerTitle(l.layerId), labels.classLabel(l.layerId, r.class), polygon ? csvNumber(r.ha, 2) : '', polygon ? csvNumber(r.pctOfAoi, 2) : '', String(r.count), ...sums(r)]));
+      out.push([labels.layerTitle(l.layerId), labels.classLabel(l.layerId, r.class), polygon ? csvNumber(r.ha, 2) : null, polygon ? csvNumber(r.pctOfAoi, 2) : null, r.count, ...sums(r)]);
     }
-    out.push(line([labels.layerTitle(l.layerId), labels.total, polygon ? csvNumber(l.total.ha, 2) : '', polygon ? csvNumber(l.total.pctOfAoi, 2) : '', String(l.total.count), ...sums(l.total)]));
+    out.push([labels.layerTitle(l.layerId), labels.total, polygon ? csvNumber(l.total.ha, 2) : null, polygon ? csvNumber(l.total.pctOfAoi, 2) : null, l.total.count, ...sums(l.total)]);
   }
-  return `\ufeff${out.join('\r\n')}\r\n`;
+  return csvTable(out);
 }

@@ -83,9 +83,10 @@ describe('sorting', () => {
 
 describe('CSV', () => {
   it('writes numbers with a dot decimal and no grouping', () => {
-    expect(csvNumber(1234.5678)).toBe('1234.57');
-    expect(csvNumber(-0.001)).toBe('0');
-    expect(csvNumber(7, 0)).toBe('7');
+    expect(csvNumber(1234.5678)).toBe(1234.57);
+    expect(csvNumber(-0.001)).toBe(0);
+    expect(csvNumber(7, 0)).toBe(7);
+    expect(csvNumber(Number.NaN)).toBeNull();
   });
 
   it('starts with a byte-order mark, quotes cells that need it and ends with the total', () => {
@@ -96,6 +97,16 @@ describe('CSV', () => {
     expect(lines[0]).toBe('Mã,Xã,class:a,class:b,total,pct');
     expect(lines[1]).toBe('01,Xã 01,10,5,15,15');
     expect(lines[3]).toBe(',"Tổng, huyện",10,45,55,18.33');
+  });
+
+  it('guards formula-like header cells and text cells, and keeps negative numbers numbers', () => {
+    const table = buildTable(createPolygonResult(), { geometry: 'polygon' });
+    const rows = table.rows.map((r, i) => (i === 0 ? { ...r, code: '@01', name: '=HYPERLINK("x")', values: { ...r.values, total: -12.5 } } : r));
+    const csv = tableToCsv({ ...table, rows }, { code: '+Mã', total: '-Tổng', column: (c) => (c.id === 'name' ? '=Xã' : `@${c.id}`) });
+    const lines = csv.slice(1).trimEnd().split('\r\n');
+    expect(lines[0]).toBe(`'+Mã,'=Xã,'@class:a,'@class:b,'@total,'@pct`);
+    expect(lines[1]).toBe(`'@01,"'=HYPERLINK(""x"")",10,5,-12.5,15`);
+    expect(lines[3]?.split(',')[1]).toBe(`'-Tổng`);
   });
 });
 

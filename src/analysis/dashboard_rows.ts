@@ -1,4 +1,5 @@
 import type { StatsResult, StatsRow } from './overlay_stats';
+import { csvTable, type CsvValue } from '../io/writers/csv_table';
 
 // The dashboard's table as data: columns, one row per commune, a district total row, sorting,
 // CSV text and the "planted against plan" headline. Pure, so tests check exact numbers.
@@ -110,30 +111,26 @@ export function nextSort(current: SortState | null, column: string): SortState {
   return { column, dir: column === 'name' ? 'ascending' : 'descending' };
 }
 
-/** A number for CSV: '.' decimal, no grouping, at most `digits` decimals. */
-export function csvNumber(v: number, digits = 2): string {
-  if (!Number.isFinite(v)) return '';
+/** A number for CSV, rounded to at most `digits` decimals (no -0); `null` (an empty cell) when not finite. */
+export function csvNumber(v: number, digits = 2): number | null {
+  if (!Number.isFinite(v)) return null;
   const r = Number(v.toFixed(digits));
-  return String(Object.is(r, -0) ? 0 : r);
-}
-
-function csvCell(v: string): string {
-  return /[",\r\n;]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  return Object.is(r, -0) ? 0 : r;
 }
 
 /**
- * CSV text of a table: UTF-8 byte-order mark first (so Excel reads Vietnamese), CRLF lines,
+ * CSV text of a table (io/writers/csv_table.ts: byte-order mark, CRLF, formula guard on every
+ * text cell, header included — commune names and class labels come from imported files):
  * code and name, then one column per table column, then the district total.
  */
 export function tableToCsv(table: DashboardTable, headers: { code: string; total: string; column(c: DashboardColumn): string }): string {
   const cols = table.columns.filter((c) => c.id !== 'name');
   const digits = (c: DashboardColumn) => (c.kind === 'count' ? 0 : 2);
-  const line = (cells: string[]) => cells.map(csvCell).join(',');
   const name = table.columns.find((c) => c.id === 'name');
-  const out = [line([headers.code, name ? headers.column(name) : '', ...cols.map((c) => headers.column(c))])];
-  for (const r of table.rows) out.push(line([r.code, r.name, ...cols.map((c) => csvNumber(r.values[c.id] ?? 0, digits(c)))]));
-  out.push(line(['', headers.total, ...cols.map((c) => csvNumber(table.total.values[c.id] ?? 0, digits(c)))]));
-  return `\ufeff${out.join('\r\n')}\r\n`;
+  const out: CsvValue[][] = [[headers.code, name ? headers.column(name) : '', ...cols.map((c) => headers.column(c))]];
+  for (const r of table.rows) out.push([r.code, r.name, ...cols.map((c) => csvNumber(r.values[c.id] ?? 0, digits(c)))]);
+  out.push(['', headers.total, ...cols.map((c) => csvNumber(table.total.values[c.id] ?? 0, digits(c)))]);
+  return csvTable(out);
 }
 
 export interface PlanRow {

@@ -3,6 +3,7 @@ import { exportEn, exportVi } from './strings_export';
 import { layerExportEn, layerExportVi } from './strings_layer_export';
 import { aoiEn, aoiVi } from './strings_aoi';
 import { intakeEn, intakeVi } from './strings_intake';
+import { outputEn, outputVi } from './strings_output';
 
 // Every user-facing string lives here (import messages in strings_import.ts), Vietnamese first. `en` is typed from `vi`, so a key
 // missing in one language fails the type check instead of showing a raw key to a user.
@@ -184,6 +185,7 @@ export const vi = {
   ...layerExportVi,
   ...aoiVi,
   ...intakeVi,
+  ...outputVi,
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -365,4 +367,5 @@ export const en: Record<StringKey, string> = {
   ...layerExportEn,
   ...aoiEn,
   ...intakeEn,
+  ...outputEn,
 };

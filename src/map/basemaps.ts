@@ -1,6 +1,7 @@
 import type { FillLayerSpecification, StyleSpecification, LayerSpecification, RasterSourceSpecification } from 'maplibre-gl';
 import type { Lang } from '../catalog/manifest_types';
 import type { BasemapId } from '../state/store';
+import { ONLINE_BASEMAPS, type OnlineBasemap } from './online_basemaps';
 import { LABEL_FONT, fillPaint } from './pack_layers';
 
 // The offline basemap is built only from files the app ships (Natural Earth borders in
@@ -10,34 +11,7 @@ import { LABEL_FONT, fillPaint } from './pack_layers';
 export const ONLINE_SOURCE = 'basemap-online';
 export const ONLINE_LAYER = 'basemap-online';
 
-export interface OnlineBasemap {
-  id: Exclude<BasemapId, 'offline'>;
-  tiles: string[];
-  maxzoom: number;
-  attribution: string;
-}
-
-export const ONLINE_BASEMAPS: readonly OnlineBasemap[] = [
-  {
-    id: 'osm',
-    tiles: ['https://tile.openstreetmap.org/{z}/{x}/{y}.png'],
-    maxzoom: 19,
-    attribution: '© <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors',
-  },
-  {
-    id: 'satellite',
-    tiles: ['https://server.arcgisonline.com/ArcGIS/rest/services/World_Imagery/MapServer/tile/{z}/{y}/{x}'],
-    maxzoom: 18,
-    attribution: 'Tiles © Esri — Source: Esri, Maxar, Earthstar Geographics, and the GIS User Community',
-  },
-  {
-    id: 'topo',
-    tiles: ['https://a.tile.opentopomap.org/{z}/{x}/{y}.png', 'https://b.tile.opentopomap.org/{z}/{x}/{y}.png'],
-    maxzoom: 17,
-    attribution:
-      'Map data: © <a href="https://www.openstreetmap.org/copyright" target="_blank" rel="noopener">OpenStreetMap</a> contributors, SRTM | Map style: © <a href="https://opentopomap.org" target="_blank" rel="noopener">OpenTopoMap</a> (CC-BY-SA)',
-  },
-];
+export { ONLINE_BASEMAPS, type OnlineBasemap };
 
 export function onlineBasemap(id: BasemapId): OnlineBasemap | undefined {
   return ONLINE_BASEMAPS.find((b) => b.id === id);

@@ -7,6 +7,7 @@ import { CATEGORY_PALETTE } from '../style/auto_style';
 import { featureColor } from '../style/layer_style';
 import { valueLabels } from './feature_popup';
 import { clear, h, swatch } from './dom';
+import { copyControl, shortText } from './long_value';
 import { shallowTuple } from './layer_panel';
 
 /** What the drawing tool reports (map/aoi_draw.ts hands it over; app/aoi_setup.ts wires the two). */
@@ -229,7 +230,7 @@ export function mountAoiPanel(el: HTMLElement, store: AppStore, actions: AoiPane
     if (polygon) headRow.append(h('th', { scope: 'col', class: 'num', text: t(l, 'aoi.col.ha') }), h('th', { scope: 'col', class: 'num', text: t(l, 'aoi.col.pct') }));
     else {
       headRow.append(h('th', { scope: 'col', class: 'num', text: t(l, 'aoi.col.count') }));
-      for (const f of r.numericFields) headRow.append(h('th', { scope: 'col', class: 'num', text: fieldLabel(layer, f, l) }));
+      for (const f of r.numericFields) headRow.append(h('th', { scope: 'col', class: 'num', text: shortText(fieldLabel(layer, f, l)) }));
     }
     const tbody = h('tbody');
     const cells = (tr: HTMLElement, m: { ha: number; pctOfAoi: number; count: number; sums: Record<string, number> }) => {
@@ -245,7 +246,7 @@ export function mountAoiPanel(el: HTMLElement, store: AppStore, actions: AoiPane
     };
     r.rows.forEach((row, i) => {
       const { label, color } = classPresentation(layer, r.groupBy, row.class, i, l);
-      const tr = h('tr', { 'data-class': row.class ?? '' }, h('th', { scope: 'row' }, swatch('aoi-swatch', color), label));
+      const tr = h('tr', { 'data-class': row.class ?? '' }, h('th', { scope: 'row' }, swatch('aoi-swatch', color), shortText(label), copyControl(label, l)));
       cells(tr, row);
       tbody.append(tr);
     });

@@ -10,6 +10,7 @@ import { CATEGORY_PALETTE } from '../style/auto_style';
 import { featureColor } from '../style/layer_style';
 import { valueLabels } from './feature_popup';
 import { clear, h } from './dom';
+import { downloadBytes } from './download';
 import { shallowTuple } from './layer_panel';
 import { fetchPackTable } from '../io/pack_tables';
 import { parseUnitMapping, reaggregateStats, type ReaggregatedStats } from '../analysis/reaggregate';
@@ -345,13 +346,8 @@ export function mountDashboardPanel(el: HTMLElement, deps: DashboardPanelDeps): 
         column: (c) => (c.classValue !== undefined && c.kind === 'ha' ? t(l, 'dash.col.unitHa', { label: columnLabel(c, vm) }) : columnLabel(c, vm)),
       },
     );
-    const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
     const set = store.getState().boundarySet ?? 'communes';
-    const a = h('a', { href: url, download: `thong-ke-${vm.layer.id}-${set}.csv`, hidden: true });
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    downloadBytes(csv, `thong-ke-${vm.layer.id}-${set}.csv`, 'text/csv;charset=utf-8');
   };
 
   const refresh = () => {

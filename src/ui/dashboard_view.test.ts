@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../catalog/manifest_types';
 import type { DashboardTable } from '../analysis/dashboard_rows';
 import { renderSummary, renderTable, type DashboardViewModel } from './dashboard_view';
+import { MAX_SHOWN_CHARS } from './long_value';
 
 function createViewModel(lang: 'vi' | 'en' = 'vi'): DashboardViewModel {
   const table: DashboardTable = {
@@ -41,6 +42,25 @@ describe('renderTable', () => {
     expect(row.getAttribute('aria-current')).toBe('true');
     const en = renderTable(createViewModel('en'), { column: 'name', dir: 'ascending' }, 'cap', { onSort: () => {}, onSelect: () => {} });
     expect(en.element.querySelector('tr[data-code="01"] td')!.textContent).toBe('1,234.6');
+  });
+});
+
+describe('long values in the table', () => {
+  it('cuts a huge commune name and class label short, as text, with a Copy button for the name', () => {
+    const vm = createViewModel('en');
+    const big = `<b>${'N'.repeat(1_000_000)}`;
+    const table = { ...vm.table, rows: vm.table.rows.map((r, i) => (i === 0 ? { ...r, name: big } : r)) };
+    const classes = new Map([['a', { label: `=${'L'.repeat(10_000)}`, color: '#00441b' }]]);
+    const picked: string[] = [];
+    const { element } = renderTable({ ...vm, table, classes }, { column: 'name', dir: 'ascending' }, 'cap', { onSort: () => {}, onSelect: (c) => picked.push(c) });
+    const th = element.querySelector('tr[data-code="01"] th')!;
+    expect(th.querySelector('.row-button')!.textContent).toBe(`${big.slice(0, MAX_SHOWN_CHARS)}…`);
+    expect(th.querySelector('b')).toBeNull();
+    const copy = th.querySelector<HTMLButtonElement>('.long-value__copy')!;
+    expect(copy.textContent).toBe('Copy');
+    copy.click();
+    expect(picked).toEqual([]);
+    expect(element.querySelector('[data-col="class:a"]')!.textContent!.length).toBeLessThan(MAX_SHOWN_CHARS + 5);
   });
 });
 

@@ -4,6 +4,7 @@ import { sortRows } from '../analysis/dashboard_rows';
 import { formatNumber, t } from '../i18n/i18n';
 import { buildBarChart, highlightBar } from './bar_chart';
 import { h, swatch } from './dom';
+import { copyControl, shortText } from './long_value';
 
 // The dashboard's result views: district / selected-commune cards, the stacked bar chart with
 // its legend, and the sortable table. Each builds detached DOM from a view model.
@@ -81,7 +82,7 @@ export function renderSummary(vm: DashboardViewModel, selectedCode: string | nul
     { class: 'dash-cards' },
     card(t(lang, 'dash.district'), summaryLines(table.total, vm), 'dash-card--district'),
     selected
-      ? card(`${t(lang, 'dash.selected')}: ${selected.name}`, summaryLines(selected, vm), 'dash-card--selected')
+      ? card(`${t(lang, 'dash.selected')}: ${shortText(selected.name)}`, summaryLines(selected, vm), 'dash-card--selected')
       : h('section', { class: 'dash-card dash-card--selected dash-card--empty' }, h('h3', { text: t(lang, 'dash.selected') }), h('p', { class: 'dash-card__sub', text: t(lang, 'dash.noSelection') })),
   );
 }
@@ -94,10 +95,10 @@ export function renderChart(vm: DashboardViewModel, rows: readonly DashboardRow[
   const fallback = { label: '', color: '#4a7c6f' };
   const bars = rows.map((r) => ({
     key: r.code,
-    label: r.name,
+    label: shortText(r.name),
     segments:
       classCols.length > 0
-        ? classCols.map((c) => ({ key: c.classValue!, value: r.values[c.id] ?? 0, color: vm.classes.get(c.classValue!)?.color ?? fallback.color, label: columnLabel(c, vm) }))
+        ? classCols.map((c) => ({ key: c.classValue!, value: r.values[c.id] ?? 0, color: vm.classes.get(c.classValue!)?.color ?? fallback.color, label: shortText(columnLabel(c, vm)) }))
         : [{ key: 'total', value: (polygon ? r.values.total : r.values.count) ?? 0, color: fallback.color, label: polygon ? t(lang, 'dash.col.total') : t(lang, 'dash.col.count') }],
   }));
   const title = vm.groupLabel
@@ -115,7 +116,7 @@ export function renderChart(vm: DashboardViewModel, rows: readonly DashboardRow[
   const legend = h('ul', { class: 'legend dash-legend', 'aria-label': title });
   for (const c of classCols) {
     const info = vm.classes.get(c.classValue!);
-    legend.append(h('li', {}, swatch('swatch', info?.color ?? fallback.color), h('span', { text: columnLabel(c, vm) })));
+    legend.append(h('li', {}, swatch('swatch', info?.color ?? fallback.color), h('span', { text: shortText(columnLabel(c, vm)) })));
   }
   const element = h('figure', { class: 'dash-chart' }, h('figcaption', { text: title }), classCols.length ? legend : null, chart);
   return { element, highlight: (code) => highlightBar(chart, code) };
@@ -138,7 +139,8 @@ export function renderTable(vm: DashboardViewModel, sort: SortState, caption: st
       'button',
       { type: 'button', class: 'sort-button', 'data-col': c.id },
       info ? swatch('swatch', info.color) : null,
-      h('span', { text: columnLabel(c, vm) }),
+      // class values and field names come from the data: bounded like any attribute value
+      h('span', { text: shortText(columnLabel(c, vm)) }),
       h('span', { class: 'sort-arrow', 'aria-hidden': 'true', text: arrow }),
     );
     button.addEventListener('click', () => handlers.onSort(c.id));
@@ -150,9 +152,9 @@ export function renderTable(vm: DashboardViewModel, sort: SortState, caption: st
     const tr = h('tr', { 'data-code': r.code });
     for (const c of table.columns) {
       if (c.id === 'name') {
-        const b = h('button', { type: 'button', class: 'row-button', 'data-code': r.code, text: r.name });
+        const b = h('button', { type: 'button', class: 'row-button', 'data-code': r.code, text: shortText(r.name) });
         b.addEventListener('click', () => handlers.onSelect(r.code));
-        tr.append(h('th', { scope: 'row' }, b));
+        tr.append(h('th', { scope: 'row' }, b, copyControl(r.name, lang)));
       } else tr.append(h('td', { class: 'num', text: formatCell(c.kind, r.values[c.id] ?? 0, lang) }));
     }
     trs.set(r.code, tr);

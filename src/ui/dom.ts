@@ -12,6 +12,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
     if (v === undefined || v === false) continue;
     if (k === 'class') el.className = String(v);
     else if (k === 'text') el.textContent = String(v);
+    // through CSSOM, not a style attribute: the Content-Security-Policy has no 'unsafe-inline'
+    else if (k === 'style') el.style.cssText = String(v);
     else el.setAttribute(k, v === true ? '' : String(v));
   }
   for (const c of children) {

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import type { LayerSpec } from '../catalog/manifest_types';
 import { buildPopupContent, formatFieldValue } from './feature_popup';
+import { MAX_SHOWN_CHARS } from './long_value';
 
 function createLayer(patch: Partial<LayerSpec> = {}): LayerSpec {
   return {
@@ -70,4 +71,19 @@ describe('buildPopupContent', () => {
     expect(el.querySelector('th')?.textContent).toBe('Trạng thái');
     expect(el.querySelector('.feature-popup__note')?.textContent).toContain('minh họa');
   });
+
+  it('shows a huge value cut short, as text, with a copy control', () => {
+    const big = `=cmd <script>x</script> ${'đ'.repeat(2_000_000)}`;
+    const el = buildPopupContent(createLayer({ popup: { titleField: 'note', fields: [{ field: 'note', label: 'Ghi chú' }] } }), { note: big }, 'vi');
+    const td = el.querySelector('td')!;
+    expect(td.querySelector('.long-value__text')?.textContent).toBe(`${big.slice(0, MAX_SHOWN_CHARS)}…`);
+    expect(td.querySelector('script')).toBeNull();
+    expect(td.querySelector('button')?.textContent).toBe('Sao chép');
+    expect(el.querySelector('h3')?.textContent?.length).toBe(MAX_SHOWN_CHARS + 1);
+  });
+
+  it('does not read a long text cell as a number', () => {
+    expect(formatFieldValue('1'.repeat(100), { field: 'x', label: 'x', format: 'number' }, 'en')).toBe('1'.repeat(100));
+  });
 });
+

@@ -1,8 +1,13 @@
 import type { Lang, LayerSpec, Localized, PopupField } from '../catalog/manifest_types';
 import { formatNumber, localize, t } from '../i18n/i18n';
+import { longValue, shortText } from './long_value';
 
 // Popup content is built with textContent only: attribute values come from data files
-// and imported data, and must never be interpreted as HTML or followed as links.
+// and imported data, and must never be interpreted as HTML or followed as links. Long values
+// are cut short with a copy button (long_value.ts): a 50 MB cell froze the page.
+
+/** Longer text is no number; spares Number() a scan of a megabyte cell. */
+const MAX_NUMBER_TEXT = 64;
 
 /** Value labels for a field: its own `values`, else the categories of the layer's style. */
 export function valueLabels(layer: LayerSpec, field: string): Record<string, Localized> | undefined {
@@ -19,8 +24,8 @@ export function formatFieldValue(value: unknown, field: PopupField, lang: Lang, 
   const label = labels?.[String(value)];
   if (label !== undefined) return localize(label, lang);
   const unit = field.unit ? ` ${localize(field.unit, lang)}` : '';
-  const n = typeof value === 'number' ? value : Number(value);
-  const numeric = typeof value === 'number' || (typeof value === 'string' && value.trim() !== '' && Number.isFinite(n));
+  const n = typeof value === 'number' ? value : typeof value === 'string' && value.length > MAX_NUMBER_TEXT ? NaN : Number(value);
+  const numeric = typeof value === 'number' || (typeof value === 'string' && value.length <= MAX_NUMBER_TEXT && value.trim() !== '' && Number.isFinite(n));
   switch (field.format) {
     case 'number':
       return numeric ? formatNumber(n, lang, field.digits ?? 1) + unit : String(value);
@@ -47,7 +52,7 @@ export function buildPopupContent(layer: LayerSpec, properties: Record<string, u
   const heading = document.createElement('h3');
   const titleField = layer.popup?.titleField;
   const titleValue = titleField ? properties[titleField] : undefined;
-  heading.textContent = titleValue !== undefined && titleValue !== null ? String(titleValue) : localize(layer.title, lang);
+  heading.textContent = shortText(titleValue !== undefined && titleValue !== null ? String(titleValue) : localize(layer.title, lang));
   root.append(heading);
   const sub = document.createElement('p');
   sub.className = 'feature-popup__layer';
@@ -58,9 +63,10 @@ export function buildPopupContent(layer: LayerSpec, properties: Record<string, u
     const tr = document.createElement('tr');
     const th = document.createElement('th');
     th.scope = 'row';
-    th.textContent = localize(field.label, lang);
+    // imported layers label rows with their attribute names, which are data too
+    th.textContent = shortText(localize(field.label, lang));
     const td = document.createElement('td');
-    td.textContent = formatFieldValue(properties[field.field], field, lang, valueLabels(layer, field.field));
+    td.append(longValue(formatFieldValue(properties[field.field], field, lang, valueLabels(layer, field.field)), lang));
     tr.append(th, td);
     table.append(tr);
   }

@@ -3,6 +3,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { createAppStore } from '../state/store';
 import { createImportOptionsDialog, importCrsChoices } from './import_options_dialog';
 import type { OptionsRequest } from '../app/import_layers';
+import { MAX_MESSAGE_CHARS, MAX_SHOWN_CHARS } from './long_value';
 
 const noCoords: OptionsRequest = {
   file: 'diem.csv',
@@ -54,6 +55,25 @@ describe('import options dialog', () => {
     expect(d.element.open).toBe(true);
     $<HTMLButtonElement>('import-options-cancel').click();
     await expect(answer).resolves.toBeNull();
+  });
+});
+
+describe('import options dialog: long header cells', () => {
+  it('shows a huge column name cut short in the pickers but keeps it whole as the value', async () => {
+    const store = createAppStore('en');
+    const d = createImportOptionsDialog(store);
+    const huge = `lon${'x'.repeat(1_000_000)}`;
+    const answer = d.ask({ ...noCoords, columns: [huge, 'lat'], error: { key: 'import.error.csvNoCoordinates', params: { file: 'a.csv', columns: `${huge}, lat` } }, rows: [] });
+    await Promise.resolve();
+    await Promise.resolve();
+    // earlier tests may leave their dialog behind: look inside this one
+    const inside = <T extends HTMLElement>(id: string) => d.element.querySelector(`#${id}`) as T;
+    const option = [...inside<HTMLSelectElement>('import-options-a').options].find((o) => o.value === huge)!;
+    expect(option.textContent).toBe(`${huge.slice(0, MAX_SHOWN_CHARS)}…`);
+    expect(inside('import-options-message').textContent!.length).toBeLessThanOrEqual(MAX_MESSAGE_CHARS + 1);
+    inside<HTMLButtonElement>('import-options-cancel').click();
+    await expect(answer).resolves.toBeNull();
+    d.element.remove();
   });
 });
 

@@ -5,6 +5,7 @@ import { foldText } from '../i18n/fold_text';
 import type { AppStore } from '../state/store';
 import { LAI_CHAU_LON0, SUPPORTED_CRS, WGS84_ID, resolveCrs, tm3, type CrsDef } from '../io/crs_defs';
 import { clear, h } from './dom';
+import { MAX_MESSAGE_CHARS, shortText } from './long_value';
 
 // "Choose coordinate columns": opened when an import fails because a CSV has no recognisable
 // coordinate columns, or has metres without a coordinate system. The user picks the columns
@@ -69,7 +70,8 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
       const columnSelect = (id: string, withNone: boolean) => {
         const sel = h('select', { id });
         if (withNone) sel.append(h('option', { value: '', text: t(lang, 'import.dialog.none') }));
-        for (const c of cols) sel.append(h('option', { value: c, text: c }));
+        // column names are the file's header cells: any length
+        for (const c of cols) sel.append(h('option', { value: c, text: shortText(c) }));
         return sel;
       };
       const selA = columnSelect('import-options-a', true);
@@ -147,7 +149,7 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
 
       const error = h('p', { class: 'export-error', id: 'import-options-error', role: 'alert' });
       const message = h('p', { class: 'import-options-message', id: 'import-options-message' });
-      message.textContent = t(lang, req.error.key, req.error.params ?? {});
+      message.textContent = shortText(t(lang, req.error.key, req.error.params ?? {}), MAX_MESSAGE_CHARS);
       const go = h('button', { type: 'submit', id: 'import-options-import', class: 'button button--primary', text: t(lang, 'import.dialog.import') });
       const cancel = h('button', { type: 'button', id: 'import-options-cancel', class: 'button', text: t(lang, 'import.dialog.cancel') });
       const field = (id: string, key: Parameters<typeof t>[1], control: HTMLElement) => h('div', { class: 'export-field' }, h('label', { for: id, text: t(lang, key) }), control);
@@ -156,7 +158,7 @@ export function createImportOptionsDialog(store: AppStore, parent: HTMLElement =
         'form',
         { method: 'dialog', class: 'export-form' },
         h('h2', { id: 'import-options-heading', text: t(lang, offer ? 'import.dialog.headingJoin' : 'import.dialog.heading') }),
-        h('p', { id: 'import-options-intro', text: t(lang, offer ? 'import.dialog.introJoin' : hasColumns ? 'import.dialog.intro' : 'import.dialog.introCrs', { file: req.file }) }),
+        h('p', { id: 'import-options-intro', text: t(lang, offer ? 'import.dialog.introJoin' : hasColumns ? 'import.dialog.intro' : 'import.dialog.introCrs', { file: shortText(req.file) }) }),
         message,
         offer &&
           h(

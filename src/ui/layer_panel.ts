@@ -8,6 +8,7 @@ import { valueLabels } from './feature_popup';
 import { localize, renderMessage, t } from '../i18n/i18n';
 import { legendItems } from '../style/layer_style';
 import { clear, h, swatch } from './dom';
+import { shortText } from './long_value';
 import { renderExportControls } from './export_controls';
 import { distinctValues as tableDistinct, sampleFeatures, tableFields } from '../io/point_table';
 
@@ -98,7 +99,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
     // a single-colour layer's legend is just its swatch, shown beside the title
     const inlineSwatch = layer.style.type === 'single' && !layer.style.label ? layerSwatch(layer.style.outlineColor && (layer.style.fillOpacity ?? 1) < 0.5 ? layer.style.outlineColor : layer.style.color) : null;
     const legend = h('ul', { class: 'legend', 'aria-label': `${t(lang, 'layers.legend')}: ${title}` });
-    if (!inlineSwatch) for (const item of items) legend.append(h('li', {}, layerSwatch(item.color), h('span', { text: item.label })));
+    if (!inlineSwatch) for (const item of items) legend.append(h('li', {}, layerSwatch(item.color), h('span', { text: shortText(item.label) })));
     const source = localize(layer.provenance.source, lang);
     const about = h(
       'details',
@@ -116,7 +117,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
         { class: 'layer-row__head' },
         checkbox,
         inlineSwatch,
-        h('label', { for: checkbox.id, class: 'layer-title', text: title }),
+        h('label', { for: checkbox.id, class: 'layer-title', text: shortText(title) }),
         h(
           'span',
           { class: 'layer-buttons' },
@@ -159,7 +160,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
     const field = h('select', { id: fieldId, 'data-focus-key': `style-field:${layer.id}` });
     const fillFields = () => {
       clear(field);
-      for (const f of fields.filter((f) => mode.value !== 'graduated' || f.numeric)) field.append(h('option', { value: f.name, text: f.name }));
+      for (const f of fields.filter((f) => mode.value !== 'graduated' || f.numeric)) field.append(h('option', { value: f.name, text: shortText(f.name) }));
       if ('field' in layer.style) field.value = layer.style.field;
       field.disabled = mode.value === 'single' || field.options.length === 0;
     };
@@ -236,7 +237,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
           clear(select);
           select.append(h('option', { value: '', text: t(state.lang, 'layers.filterAll') }));
           const labels = valueLabels(layer, field);
-          for (const v of values) select.append(h('option', { value: v, text: labels?.[v] !== undefined ? localize(labels[v], state.lang) : v }));
+          for (const v of values) select.append(h('option', { value: v, text: shortText(labels?.[v] !== undefined ? localize(labels[v], state.lang) : v) }));
           select.dataset.values = wanted;
         }
         select.value = current;

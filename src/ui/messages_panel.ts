@@ -1,6 +1,7 @@
 import type { AppStore } from '../state/store';
 import { renderMessage, t } from '../i18n/i18n';
 import { clear, h } from './dom';
+import { MAX_MESSAGE_CHARS, shortText } from './long_value';
 import { shallowTuple } from './layer_panel';
 
 // Errors and warnings as dismissable notices in a live region, in the current language.
@@ -31,7 +32,7 @@ export function mountMessages(el: HTMLElement, store: AppStore): () => void {
         });
       }
       el.append(
-        h('div', { class: `message message--${m.level}`, role: m.level === 'error' ? 'alert' : 'status', 'data-message-key': m.message.key }, h('p', { text: renderMessage(lang, m.message, m.nested) }), action, dismiss),
+        h('div', { class: `message message--${m.level}`, role: m.level === 'error' ? 'alert' : 'status', 'data-message-key': m.message.key }, h('p', { text: shortText(renderMessage(lang, m.message, m.nested), MAX_MESSAGE_CHARS) }), action, dismiss),
       );
     }
   };

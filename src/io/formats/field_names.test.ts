@@ -9,6 +9,12 @@ describe('fieldnames.csv sidecar', () => {
     expect([...parseFieldNameSidecar(text)]).toEqual([['Ten_don_vi', 'Tên đơn vị, "hành chính"'], ['dan_so', 'dân số']]);
   });
 
+  it('guards formula-like names for spreadsheets and reads them back unguarded', () => {
+    const text = formatFieldNameSidecar([['cmd', '=cmd|x'], ['at', '@SUM(A1)'], ['q', "'=x"]]);
+    expect(text.split('\r\n').slice(1, 3)).toEqual([`cmd,'=cmd|x`, `at,'@SUM(A1)`]);
+    expect([...parseFieldNameSidecar(text)]).toEqual([['cmd', '=cmd|x'], ['at', '@SUM(A1)'], ['q', "'=x"]]);
+  });
+
   it('ignores a file without the header, malformed lines and __proto__', () => {
     expect(parseFieldNameSidecar('a,b\r\nx,y').size).toBe(0);
     expect([...parseFieldNameSidecar('short,full\r\nx\r\ny,__proto__\r\nz,Zê\r\nz,again')]).toEqual([['z', 'Zê']]);

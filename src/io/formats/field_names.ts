@@ -2,17 +2,16 @@
 // bytes, so our exporter shortens long or Vietnamese attribute names ("Tên đơn vị" →
 // "Ten_don_vi") and records `short,full` pairs here. Other GIS tools ignore the file; our
 // importer reads it to give the attributes back their full names. Both sides use this
-// module, so the format cannot drift.
+// module, so the format cannot drift. It is written by the app's one CSV writer, formula
+// guard included (someone will open it in Excel); reading undoes the guard.
+
+import { csvTable, unguardCell } from '../writers/csv_table';
 
 const HEADER = 'short,full';
 
-function quote(s: string): string {
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
-/** `short,full` lines (CRLF, UTF-8 text) for the pairs whose names differ. */
+/** `short,full` lines (CRLF, UTF-8 text, no byte-order mark) for the pairs whose names differ. */
 export function formatFieldNameSidecar(pairs: ReadonlyArray<readonly [short: string, full: string]>): string {
-  return [HEADER, ...pairs.map(([s, f]) => `${quote(s)},${quote(f)}`)].join('\r\n') + '\r\n';
+  return csvTable([HEADER.split(','), ...pairs], { bom: false });
 }
 
 /** Split one CSV line into fields (RFC 4180 quoting); the sidecar never spans lines. */
@@ -51,8 +50,8 @@ export function parseFieldNameSidecar(text: string): Map<string, string> {
     if (line.trim() === '') continue;
     const [short, full, ...rest] = splitLine(line);
     if (short === undefined || full === undefined || rest.length > 0) continue;
-    const s = short.trim();
-    const f = full.normalize('NFC');
+    const s = unguardCell(short.trim());
+    const f = unguardCell(full).normalize('NFC');
     if (s === '' || f.trim() === '' || f === '__proto__' || map.has(s)) continue;
     map.set(s, f);
   }

@@ -3,6 +3,7 @@ import type { FeatureCollection } from 'geojson';
 import { shapefileEntries } from './shapefile_writer';
 import { exportLayer } from './export_layer';
 import { reprojectGeoJSON } from '../crs';
+import Papa from 'papaparse';
 
 // Control values computed independently with PROJ 9 cs2cs and the official VN-2000 shift:
 //   echo "102.811 22.379" | cs2cs -f %.6f +proj=longlat +datum=WGS84 +to \
@@ -18,11 +19,10 @@ function createPointLayer(): FeatureCollection {
   return { type: 'FeatureCollection', features: [{ type: 'Feature', geometry: { type: 'Point', coordinates: [102.811, 22.379] }, properties: { ten: 'Mốc' } }] };
 }
 
+// papaparse, not a split on commas: EWKT holds a ';', which the CSV writer quotes for Excel
 function csvRow(bytes: Uint8Array): Record<string, string> {
-  const [head = '', row = ''] = new TextDecoder().decode(bytes).split('\r\n');
-  const cols = head.split(',');
-  const vals = row.split(',');
-  return Object.fromEntries(cols.map((c, i) => [c, vals[i] ?? '']));
+  const { data } = Papa.parse<Record<string, string>>(new TextDecoder().decode(bytes), { header: true, skipEmptyLines: true });
+  return data[0] ?? {};
 }
 
 describe('exported coordinates match cs2cs control values', () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection } from 'geojson';
-import { cellText, quoteCell, writeCsv } from './csv_writer';
+import fc from 'fast-check';
+import Papa from 'papaparse';
+import { writeCsv } from './csv_writer';
+import { isFormulaLike } from './csv_table';
 
 function createPoints(props: Record<string, unknown>[]): FeatureCollection {
   return { type: 'FeatureCollection', features: props.map((p) => ({ type: 'Feature', geometry: { type: 'Point', coordinates: [102.8, 22.3] }, properties: p })) };
@@ -17,20 +20,19 @@ describe('csv writer', () => {
     expect(text(bytes)).toBe('lat,lon,ten\r\n22.3,102.8,Thị trấn Mường Tè\r\n');
   });
 
-  it('guards formula-like text but not numbers or signed numeric text', () => {
-    expect(cellText('=HYPERLINK("http://x")')).toBe(`'=HYPERLINK("http://x")`);
-    expect(cellText('@SUM(A1)')).toBe(`'@SUM(A1)`);
-    expect(cellText('+84 cmd|x')).toBe(`'+84 cmd|x`);
-    expect(cellText(-12.5)).toBe('-12.5');
-    expect(cellText('-12.5')).toBe('-12.5');
-    expect(cellText('=1', false)).toBe('=1');
+  it('guards formula-like attribute values but not numbers or signed numeric text', () => {
+    const out = text(writeCsv(createPoints([{ a: '=HYPERLINK("http://x")', b: '@SUM(A1)', c: -12.5, d: '-12.5', e: '+84 cmd|x' }]), { geometry: 'latlon', crs: 'EPSG:4326' }).bytes);
+    expect(out.split('\r\n')[1]).toBe(`22.3,102.8,"'=HYPERLINK(""http://x"")",'@SUM(A1),-12.5,-12.5,'+84 cmd|x`);
   });
 
-  it('quotes delimiters, quotes, line breaks and edge spaces', () => {
-    expect(quoteCell('a,b')).toBe('"a,b"');
-    expect(quoteCell('bản "Nậm Hàng"')).toBe('"bản ""Nậm Hàng"""');
-    expect(quoteCell('dòng 1\ndòng 2')).toBe('"dòng 1\ndòng 2"');
-    expect(quoteCell(' x')).toBe('" x"');
+  it('guards formula-like header cells (attribute names come from imported files)', () => {
+    const out = text(writeCsv(createPoints([{ '=cmd|\' /C calc\'!A0': 1, '@x': 2, '-y': 3, '+z': 4, ten: 5 }]), { geometry: 'wkt', crs: 'EPSG:4326' }).bytes);
+    expect(out.split('\r\n')[0]).toBe(`WKT,'=cmd|' /C calc'!A0,'@x,'-y,'+z,ten`);
+  });
+
+  it('writes the formula guard off only when asked', () => {
+    const out = text(writeCsv(createPoints([{ '=h': '=1' }]), { geometry: 'latlon', crs: 'EPSG:4326', formulaGuard: false }).bytes);
+    expect(out).toBe('lat,lon,=h\r\n22.3,102.8,=1\r\n');
   });
 
   it('names projected VN-2000 columns X (northing) and Y (easting)', () => {
@@ -41,5 +43,18 @@ describe('csv writer', () => {
   it('does not repeat attributes named like its own geometry columns', () => {
     const out = text(writeCsv(createPoints([{ lat: 1, LON: 2, ten: 'A' }]), { geometry: 'latlon', crs: 'EPSG:4326' }).bytes);
     expect(out.split('\r\n')[0]).toBe('lat,lon,ten');
+  });
+
+  it('property: no header or attribute cell of a layer export reads back as a formula', () => {
+    const text = fc.string({ unit: fc.constantFrom('=', '+', '-', '@', '\t', '\r', '"', ',', ' ', 'a', '1'), minLength: 1, maxLength: 8 });
+    const props = fc.dictionary(text, fc.oneof(text, fc.double(), fc.constant(null)), { minKeys: 1, maxKeys: 5 });
+    fc.assert(
+      fc.property(fc.array(props, { minLength: 1, maxLength: 4 }), fc.constantFrom('latlon' as const, 'wkt' as const), (rows, geometry) => {
+        const out = new TextDecoder().decode(writeCsv(createPoints(rows), { geometry, crs: 'EPSG:4326' }).bytes);
+        const parsed = Papa.parse<string[]>(out.replace(/\r\n$/, ''), { delimiter: ',', newline: '\r\n' }).data;
+        for (const r of parsed) for (const c of r) expect(isFormulaLike(c)).toBe(false);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

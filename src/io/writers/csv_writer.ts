@@ -9,15 +9,14 @@
 // columns are not written again (they are regenerated from the geometry, in the new CRS),
 // which makes CSV → CSV round trips stable instead of growing `lat_2` columns.
 //
-// Formula injection (a cell "=HYPERLINK(…)" run by Excel): text that starts with = + - @,
-// tab or CR gets a leading apostrophe. Numbers, and text that is just a signed number
-// ("-12.5"), are left alone — a guarded negative number would no longer read back as a
-// number. The guard is the one lossy step; it can be turned off for machine-to-machine use.
+// Cells, quoting and the formula guard (header cells included) are csv_table.ts's, the one
+// CSV writer every export of the app goes through.
 
 import type { FeatureCollection, Geometry } from 'geojson';
 import { resolveCrs } from '../crs';
 import { geometryToWkt } from './wkt_writer';
-import { UTF8_BOM, type WriterOutput } from './types';
+import { csvTable } from './csv_table';
+import type { WriterOutput } from './types';
 
 export type CsvGeometryMode = 'latlon' | 'wkt';
 
@@ -29,23 +28,6 @@ export interface CsvWriteOptions {
   readonly formulaGuard?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
-const SIGNED_NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
-
-/** The text of a cell, before quoting. */
-export function cellText(v: unknown, formulaGuard = true): string {
-  if (v === null || v === undefined) return '';
-  if (typeof v === 'number') return Number.isFinite(v) ? String(v) : '';
-  if (typeof v === 'boolean') return v ? 'true' : 'false';
-  const s = typeof v === 'string' ? v : JSON.stringify(v);
-  return formulaGuard && FORMULA_START.test(s) && !SIGNED_NUMBER.test(s) ? `'${s}` : s;
-}
-
-/** RFC 4180: quote cells holding the delimiter, quotes, line breaks or edge spaces. */
-export function quoteCell(s: string): string {
-  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
-}
-
 /** Names of the coordinate columns for a CRS. */
 export function coordinateColumns(crsId: string): readonly [string, string] {
   const def = resolveCrs(crsId);
@@ -53,11 +35,11 @@ export function coordinateColumns(crsId: string): readonly [string, string] {
   return def.datum === 'VN2000' ? ['X_VN2000', 'Y_VN2000'] : ['y', 'x'];
 }
 
-function coordinateCells(g: Geometry): [string, string] {
+function coordinateCells(g: Geometry): [number, number] {
   if (g.type !== 'Point') throw new Error('unreachable: non-point in lat/lon CSV');
   const [x = NaN, y = NaN] = g.coordinates;
   // Geographic: lat, lon. Projected: northing, easting (X/Y the Vietnamese way, y/x otherwise).
-  return [String(y), String(x)];
+  return [y, x];
 }
 
 export function writeCsv(fc: FeatureCollection, options: CsvWriteOptions): WriterOutput {
@@ -77,16 +59,12 @@ export function writeCsv(fc: FeatureCollection, options: CsvWriteOptions): Write
   const geomHeader = options.geometry === 'wkt' ? ['WKT'] : [...coordinateColumns(options.crs)];
   const geomNames = new Set(geomHeader.map((h) => h.toLowerCase()));
   const fields = allFields.filter((k) => !geomNames.has(k.trim().toLowerCase()));
-  const lines = [[...geomHeader, ...fields].map((h) => quoteCell(h)).join(',')];
+  const table: unknown[][] = [[...geomHeader, ...fields]];
   for (const f of rows) {
     const g = f.geometry as Geometry;
     const geomCells = options.geometry === 'wkt' ? [srid + geometryToWkt(g)] : coordinateCells(g);
-    const attrs = fields.map((k) => cellText(f.properties?.[k], guard));
-    lines.push([...geomCells, ...attrs].map(quoteCell).join(','));
+    table.push([...geomCells, ...fields.map((k) => f.properties?.[k])]);
   }
-  const body = new TextEncoder().encode(lines.join('\r\n') + '\r\n');
-  const bytes = new Uint8Array(UTF8_BOM.length + body.length);
-  bytes.set(UTF8_BOM);
-  bytes.set(body, UTF8_BOM.length);
+  const bytes = new TextEncoder().encode(csvTable(table, { formulaGuard: guard }));
   return { bytes, skipped };
 }
