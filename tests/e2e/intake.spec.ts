@@ -147,3 +147,20 @@ test('mtmap.loadPack and importUrl refuse non-http URLs; loadPack on another ori
   expect(await pending).toBe(false);
   expect(await page.evaluate(() => window.mtmap.getState().pack.url)).toBe(url);
 });
+
+test('a zip bomb and a random binary file dropped in are refused with what they are; the session stays and the next import works', async ({ page }) => {
+  await openApp(page);
+  expect(await importPoints(page, 'diem-1.geojson')).toBe(1);
+  const before = await sessionOf(page);
+  const hostile = path.join(REPO_ROOT, 'tests', 'hostile');
+  // the real file input, as a user picks files
+  await page.locator('#import-file').setInputFiles(path.join(hostile, 'overlap-bomb.zip'));
+  await expect(page.locator('#messages')).toContainText('overlap-bomb.zip');
+  await expect(page.locator('#messages')).toContainText('600 MB');
+  await page.locator('#import-file').setInputFiles(path.join(hostile, 'random.bin'));
+  await expect(page.locator('#messages')).toContainText('Tệp random.bin không phải tệp');
+  await expect(page.locator('#messages')).not.toContainText('bị cắt cụt');
+  expect(await sessionOf(page)).toEqual(before);
+  expect(await importPoints(page, 'diem-2.geojson')).toBe(1);
+  expect((await sessionOf(page)).user).toHaveLength(2);
+});
