@@ -27,6 +27,7 @@ import { createImportOptionsDialog } from './ui/import_options_dialog';
 import { importFiles, importInputs, importUrl } from './catalog/import_layers';
 import type { ImportInput } from './io/formats/types';
 import { setupAoi } from './app/aoi_setup';
+import { setupMeasure } from './app/measure_setup';
 
 declare global {
   interface Window {
@@ -137,6 +138,7 @@ const aoi = setupAoi({
 const runExport = (req: ExportRequest, onProgress?: (s: ExportStage) => void) =>
   exportMap(req, { map: mapView.map, styleAtRest: () => mapView.styleAtRest(), store, deckLayerIds: () => mapView.deckLayerIds(), ...(onProgress ? { onProgress } : {}) });
 mapView.map.addControl(new ExportControl({ store, defaultTitle: () => defaultTitle(store), exportMap: runExport }), 'top-right');
+const measure = setupMeasure({ store, map: mapView.map, suspendMapClicks: (on) => mapView.suspendClicks(on), onOpen: () => aoi.drawer.cancel() });
 
 window.mtmap = createAutomationApi({
   map: mapView.map,
@@ -167,6 +169,7 @@ window.mtmap = createAutomationApi({
   exportMap: (req: ExportRequest) => runExport(req),
   meeting,
   aoi,
+  measure,
 });
 
 void startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href);
