@@ -128,7 +128,7 @@ export class MeasureControl implements IControl {
 
   private labels(lang: Lang): void {
     const tt = (k: StringKey) => t(lang, k);
-    this.button.textContent = `📏 ${tt('measure.button')}`;
+    this.button.textContent = `↔ ${tt('measure.button')}`;
     this.button.setAttribute('aria-label', tt('measure.buttonLabel'));
     this.button.title = tt('measure.buttonLabel');
     this.heading.textContent = tt('measure.heading');
