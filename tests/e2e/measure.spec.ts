@@ -193,10 +193,17 @@ for (const lang of ['vi', 'en'] as const) {
     await page.locator('#measure-open').click();
     await page.evaluate(({ W, S, E, N }) => window.mtmap.measure({ mode: 'area', points: [[W, S], [E, S], [E, N], [W, N]] }), { W, S, E, N });
     await expect(page.locator('#measure-area')).toBeVisible();
+    // the panel is a sheet at the bottom of the screen: inside the viewport, over at most a third of the map
     const map = (await page.locator('#map').boundingBox())!;
     const panel = (await page.locator('#measure-panel').boundingBox())!;
-    expect(panel.height * panel.width).toBeLessThan(0.5 * map.height * map.width);
-    expect(panel.x + panel.width).toBeLessThanOrEqual(map.x + map.width);
+    // (bounding boxes are relative to the viewport)
+    expect(panel.x).toBeGreaterThanOrEqual(0);
+    expect(panel.x + panel.width).toBeLessThanOrEqual(390 + 0.5);
+    expect(panel.y + panel.height).toBeLessThanOrEqual(844 + 0.5);
+    const overlapH = Math.max(0, Math.min(map.y + map.height, panel.y + panel.height) - Math.max(map.y, panel.y));
+    const overlapW = Math.max(0, Math.min(map.x + map.width, panel.x + panel.width) - Math.max(map.x, panel.x));
+    expect(overlapH * overlapW).toBeLessThan((map.width * map.height) / 3);
+    await expect(page.locator('#measure-area')).toBeInViewport();
     await saveScreenshot(page, `measure-phone-${lang}.png`);
   });
 }
