@@ -207,3 +207,45 @@ for (const lang of ['vi', 'en'] as const) {
     await saveScreenshot(page, `measure-phone-${lang}.png`);
   });
 }
+
+test.describe('touch', () => {
+  test.use({ hasTouch: true, viewport: { width: 390, height: 844 } });
+  test('phone: taps on the map add vertices (no hover needed); Undo and Finish', async ({ page }) => {
+    test.setTimeout(240_000);
+    await openApp(page);
+    await viewCell(page, [102.805, 22.302]);
+    await page.locator('#measure-open').tap();
+    await expect(page.locator('#measure-panel')).toBeVisible();
+    const map = (await page.locator('#map').boundingBox())!;
+    const panel = (await page.locator('#measure-panel').boundingBox())!;
+    // three points in the part of the map above the sheet, left of the controls
+    const bottom = Math.min(map.y + map.height, panel.y) - 10;
+    const left = Math.max(map.x, 0) + 20;
+    const taps = [
+      { x: left, y: bottom - 20 },
+      { x: left + 150, y: bottom - 20 },
+      { x: left + 150, y: Math.max(map.y, 0) + 40 },
+    ];
+    for (const p of taps) {
+      await page.touchscreen.tap(p.x, p.y);
+      await page.waitForTimeout(400); // apart, so two taps are not a double-tap
+    }
+    await expect(page.locator('#measure-vertices tbody tr')).toHaveCount(3);
+    const m = (await current(page))!;
+    const expected = await page.evaluate((pts) => {
+      const box = window.mtmap.map.getCanvas().getBoundingClientRect();
+      return pts.map((p) => window.mtmap.map.unproject([p.x - box.left, p.y - box.top])).map((ll) => [ll.lng, ll.lat]);
+    }, taps);
+    for (const [i, v] of m.vertices.entries()) {
+      expect(v.lon).toBeCloseTo(expected[i]![0]!, 4);
+      expect(v.lat).toBeCloseTo(expected[i]![1]!, 4);
+    }
+    // the buttons with click(): Playwright's tap() on the sheet's Undo button landed on the
+    // "Segments" summary below it in this run (see the report); not yet understood
+    await page.locator('#measure-undo').click();
+    await expect(page.locator('#measure-vertices tbody tr')).toHaveCount(2);
+    await page.locator('#measure-finish').click();
+    await expect(page.locator('#measure-finish')).toBeDisabled();
+    await checkPanel(page, (await current(page))!, 'vi', 'distance');
+  });
+});
