@@ -32,6 +32,7 @@ import { createOriginDialog } from './ui/origin_dialog';
 import { createPackGate } from './app/pack_gate';
 import { isHttpUrl, packOriginAllowList } from './catalog/pack_origins';
 import { renderMessage } from './i18n/i18n';
+import { setupMeasure } from './app/measure_setup';
 
 declare global {
   interface Window {
@@ -160,6 +161,7 @@ const aoi = setupAoi({
 const runExport = (req: ExportRequest, onProgress?: (s: ExportStage) => void) =>
   exportMap(req, { map: mapView.map, styleAtRest: () => mapView.styleAtRest(), store, deckLayerIds: () => mapView.deckLayerIds(), ...(onProgress ? { onProgress } : {}) });
 mapView.map.addControl(new ExportControl({ store, defaultTitle: () => defaultTitle(store), exportMap: runExport }), 'top-right');
+const measure = setupMeasure({ store, map: mapView.map, suspendMapClicks: (on) => mapView.suspendClicks(on), onOpen: () => aoi.drawer.cancel() });
 
 window.mtmap = createAutomationApi({
   map: mapView.map,
@@ -190,6 +192,7 @@ window.mtmap = createAutomationApi({
   exportMap: (req: ExportRequest) => runExport(req),
   meeting,
   aoi,
+  measure,
 });
 
 const defaultPack = new URL('data/manifest.json', document.baseURI).href;

@@ -19,6 +19,7 @@ import type { ExportRequest, ExportResult } from '../export/export_map';
 import type { Meeting } from '../app/meeting_setup';
 import type { Slide } from '../state/slides';
 import type { AoiController } from '../app/aoi_setup';
+import type { MeasureApi } from '../app/measure_setup';
 import { aoiLayerQuery, toAoiGeometry, type AoiBreakdown, type AreaOfInterest } from '../analysis/aoi';
 import { styleField } from '../analysis/stats_request';
 
@@ -95,6 +96,8 @@ export interface MtMapApi {
   /** The breakdown of the area of interest as shown in its tab (null without one). */
   analyseAreaOfInterest(): Promise<AoiBreakdown | null>;
   clearAreaOfInterest(): void;
+  /** Measure tool: `measure({ mode, points })` measures in the panel and resolves to its numbers; `.start/.finish/.undo/.clear/.stop/.current/.csv` drive it. */
+  measure: MeasureApi;
   /** Opens the statistics dashboard, optionally on a layer. */
   openDashboard(layerId?: string): void;
   /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
@@ -150,6 +153,7 @@ export interface ApiDeps {
   exportMap(req: ExportRequest): Promise<ExportResult>;
   meeting: Meeting;
   aoi: AoiController;
+  measure: MeasureApi;
 }
 
 /** `boundaries` may also be GeoJSON polygons: the statistics inside that one area. */
@@ -272,6 +276,7 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     },
     analyseAreaOfInterest: () => deps.aoi.analyse(),
     clearAreaOfInterest: () => deps.aoi.clear(),
+    measure: deps.measure,
     exportMap: (req) => deps.exportMap(req),
     slides: {
       capture: (title) => deps.meeting.captureSlide(title),
