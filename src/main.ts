@@ -27,6 +27,8 @@ import { createImportOptionsDialog } from './ui/import_options_dialog';
 import { importFiles, importInputs, importUrl } from './catalog/import_layers';
 import type { ImportInput } from './io/formats/types';
 import { setupAoi } from './app/aoi_setup';
+import { mountAttributeTable } from './ui/attribute_table';
+import { TableHighlight } from './map/table_highlight';
 
 declare global {
   interface Window {
@@ -88,7 +90,9 @@ const importPanel = mountImportPanel({
   // a large point CSV's first frame then finds deck.gl's program compiled (DeckPoints.warmUp)
   onIntent: () => mapView.warmDeck(),
 });
-mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), importControls: importPanel.element });
+const tableHighlight = new TableHighlight(mapView.map);
+const attributeTable = mountAttributeTable(byId('map-wrap'), { store, highlight: (f) => tableHighlight.set(f), fitBounds: (b) => tableHighlight.fitTo(b) });
+mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), openTable: (id) => attributeTable.open(id), importControls: importPanel.element });
 mountMessages(byId('messages'), store);
 mountLoadingOverlay(byId('loading'), store, cancelLoad);
 const stats = new StatsClient();
@@ -164,6 +168,7 @@ window.mtmap = createAutomationApi({
   importUrl: (url: string) => importUrl(store, importer, url),
   computeStats: (p) => stats.compute(p),
   openDashboard: (layerId) => dashboard.open(layerId),
+  openAttributeTable: (layerId) => attributeTable.open(layerId),
   exportMap: (req: ExportRequest) => runExport(req),
   meeting,
   aoi,

@@ -1,4 +1,4 @@
-import type { FeatureCollection, Position } from 'geojson';
+import type { Feature, FeatureCollection, Position } from 'geojson';
 import type { PointTable } from '../io/point_table';
 import { valueAt } from '../io/point_table';
 import type { CellValue, TableColumn, TableSource } from './table_query';
@@ -93,4 +93,25 @@ function eachPosition(g: { type: string; coordinates?: unknown; geometries?: unk
     for (const x of c) walk(x);
   };
   walk(g.coordinates);
+}
+
+/** The table of a layer's data: its point table's columns, or its features; null while it loads. */
+export function layerTableSource(entry: { data: FeatureCollection | null; points?: PointTable } | undefined): TableSource | null {
+  if (entry?.points) return pointTableSource(entry.points);
+  return entry?.data ? featureTableSource(entry.data) : null;
+}
+
+/** Up to `max` of the rows as GeoJSON features (geometry only), for drawing a selection. */
+export function rowsFeatures(entry: { data: FeatureCollection | null; points?: PointTable }, rows: Iterable<number>, max = 5000): Feature[] {
+  const out: Feature[] = [];
+  for (const r of rows) {
+    if (out.length >= max) break;
+    if (entry.points) {
+      if (r < entry.points.length) out.push({ type: 'Feature', properties: {}, geometry: { type: 'Point', coordinates: [entry.points.positions[2 * r]!, entry.points.positions[2 * r + 1]!] } });
+      continue;
+    }
+    const g = entry.data?.features[r]?.geometry;
+    if (g) out.push({ type: 'Feature', properties: {}, geometry: g });
+  }
+  return out;
 }
