@@ -91,7 +91,7 @@ const importPanel = mountImportPanel({
   onIntent: () => mapView.warmDeck(),
 });
 const tableHighlight = new TableHighlight(mapView.map);
-const attributeTable = mountAttributeTable(byId('map-wrap'), { store, highlight: (f) => tableHighlight.set(f), fitBounds: (b) => tableHighlight.fitTo(b) });
+const attributeTable = mountAttributeTable(byId('map-wrap'), { store, highlight: (f) => tableHighlight.set(f), fitBounds: (b, inset) => tableHighlight.fitTo(b, inset) });
 mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), openTable: (id) => attributeTable.open(id), importControls: importPanel.element });
 mountMessages(byId('messages'), store);
 mountLoadingOverlay(byId('loading'), store, cancelLoad);

@@ -34,9 +34,12 @@ export class TableHighlight {
     this.raise();
   }
 
-  fitTo(bounds: [number, number, number, number]): void {
+  /** Fits the map to the bounds, keeping them out of the bottom `bottomInset` px (under a panel). */
+  fitTo(bounds: [number, number, number, number], bottomInset = 0): void {
     const [w, s, e, n] = bounds;
-    this.map.fitBounds([w, s, e, n], { padding: 60, duration: 600, maxZoom: 15 });
+    const height = this.map.getContainer().clientHeight;
+    const bottom = Math.min(Math.max(0, height - 120), 40 + bottomInset);
+    this.map.fitBounds([w, s, e, n], { padding: { top: 40, left: 40, right: 40, bottom }, duration: 600, maxZoom: 15 });
   }
 
   destroy(): void {

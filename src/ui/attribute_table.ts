@@ -21,7 +21,8 @@ export interface AttributeTableDeps {
   store: AppStore;
   /** Draws the selected rows' features on the map (none: clears). */
   highlight(features: Feature[]): void;
-  fitBounds(bounds: [number, number, number, number]): void;
+  /** Fits the map to the bounds; `bottomInset` px at the bottom of the map are under the table. */
+  fitBounds(bounds: [number, number, number, number], bottomInset: number): void;
   /** Whether a layer's cells can be edited; default: the user's imported layers. */
   isEditable?(state: AppState, layerId: string): boolean;
   /** Where edits go; default the store's one edit action, updateFeatureProperties. */
@@ -93,6 +94,7 @@ export function mountAttributeTable(host: HTMLElement, deps: AttributeTableDeps)
     el.setAttribute('aria-rowindex', String(pos + 2));
     el.setAttribute('aria-selected', String(selected.has(index)));
     el.dataset.pos = String(pos);
+    el.dataset.index = String(index);
     el.classList.toggle('is-selected', selected.has(index));
     el.style.gridTemplateColumns = columnsTemplate();
     while (el.children.length > fields.length + 1) el.lastElementChild!.remove();
@@ -218,7 +220,7 @@ export function mountAttributeTable(host: HTMLElement, deps: AttributeTableDeps)
   const zoomToSelection = () => {
     const entry = layerId ? store.getState().layerData[layerId] : undefined;
     const box = entry ? rowsBounds(entry, selected) : null;
-    if (box) deps.fitBounds(box);
+    if (box) deps.fitBounds(box, panel.offsetHeight);
   };
 
   // --- editing -------------------------------------------------------------------------
@@ -252,21 +254,21 @@ export function mountAttributeTable(host: HTMLElement, deps: AttributeTableDeps)
       }
       editing = null;
       commit(layerId!, [{ index, field: field.name, value: parsed.value }]);
-      list.element.focus();
+      list.element.focus({ preventScroll: true });
     });
     input.addEventListener('blur', () => {
       if (editing?.input === input) endEdit(false);
     });
     list.scrollToIndex(pos);
     list.refresh();
-    input.focus();
+    input.focus({ preventScroll: true });
     input.select();
   };
 
   const endEdit = (focusGrid = true) => {
     editing = null;
     list.refresh();
-    if (focusGrid) list.element.focus();
+    if (focusGrid) list.element.focus({ preventScroll: true });
   };
 
   // --- forms -----------------------------------------------------------------------------
@@ -419,7 +421,7 @@ export function mountAttributeTable(host: HTMLElement, deps: AttributeTableDeps)
     host.classList.add('has-attr-table');
     closeForms();
     sync();
-    list.element.focus();
+    list.element.focus({ preventScroll: true });
   };
 
   let lastData: unknown = null;
