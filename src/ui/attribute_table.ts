@@ -131,7 +131,7 @@ export function mountAttributeTable(host: HTMLElement, deps: AttributeTableDeps)
         requery();
       });
       const filtered = query.filters.has(f.name);
-      const menu = h('button', { type: 'button', class: `attr-col-menu${filtered ? ' is-on' : ''}`, 'data-field': f.name, 'aria-label': t(l, 'table.column', { field: label }), title: t(l, 'table.column', { field: label }), text: filtered ? '⏷' : '⋯' });
+      const menu = h('button', { type: 'button', class: `attr-col-menu${filtered ? ' is-on' : ''}`, 'data-field': f.name, 'aria-label': t(l, 'table.column', { field: label }), title: t(l, 'table.column', { field: label }), text: filtered ? '▾' : '⋯' });
       menu.addEventListener('click', () => showColumnForm(f));
       header.append(h('div', { role: 'columnheader', class: `attr-grid__head${f.numeric ? ' is-number' : ''}`, 'aria-sort': sorted }, sortBtn, menu));
     }
