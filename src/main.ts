@@ -33,6 +33,8 @@ import { createPackGate } from './app/pack_gate';
 import { isHttpUrl, packOriginAllowList } from './catalog/pack_origins';
 import { renderMessage } from './i18n/i18n';
 import { setupMeasure } from './app/measure_setup';
+import { mountAttributeTable } from './ui/attribute_table';
+import { TableHighlight } from './map/table_highlight';
 
 declare global {
   interface Window {
@@ -112,7 +114,9 @@ const importPanel = mountImportPanel({
   // a large point CSV's first frame then finds deck.gl's program compiled (DeckPoints.warmUp)
   onIntent: () => mapView.warmDeck(),
 });
-mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), importControls: importPanel.element });
+const tableHighlight = new TableHighlight(mapView.map);
+const attributeTable = mountAttributeTable(byId('map-wrap'), { store, highlight: (f) => tableHighlight.set(f), fitBounds: (b, inset) => tableHighlight.fitTo(b, inset) });
+mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), openTable: (id) => attributeTable.open(id), importControls: importPanel.element });
 mountMessages(byId('messages'), store);
 mountLoadingOverlay(byId('loading'), store, cancelLoad);
 const stats = new StatsClient();
@@ -189,6 +193,7 @@ window.mtmap = createAutomationApi({
   importUrl: (url: string) => checkedImportUrl(url, () => importUrl(store, importer, url)),
   computeStats: (p) => stats.compute(p),
   openDashboard: (layerId) => dashboard.open(layerId),
+  openAttributeTable: (layerId) => attributeTable.open(layerId),
   exportMap: (req: ExportRequest) => runExport(req),
   meeting,
   aoi,

@@ -22,6 +22,8 @@ import type { AoiController } from '../app/aoi_setup';
 import type { MeasureApi } from '../app/measure_setup';
 import { aoiLayerQuery, toAoiGeometry, type AoiBreakdown, type AreaOfInterest } from '../analysis/aoi';
 import { styleField } from '../analysis/stats_request';
+import { queryRows, type TableQuery } from '../analysis/table_query';
+import { layerTableSource } from '../analysis/table_source';
 
 // window.mtmap: the public automation API (documented in README.md). Scripts, embedding
 // pages and the e2e tests drive the app through it, never through private fields.
@@ -100,6 +102,16 @@ export interface MtMapApi {
   measure: MeasureApi;
   /** Opens the statistics dashboard, optionally on a layer. */
   openDashboard(layerId?: string): void;
+  /** Opens a layer's attribute table (bottom sheet over the map). */
+  openAttributeTable(layerId: string): void;
+  /** Renames an imported layer: one title for both languages, or { vi, en }. */
+  renameLayer(layerId: string, title: string | { vi: string; en: string }): void;
+  /**
+   * Row (feature) indexes of a layer's attribute table for a query: `sort` { field, desc },
+   * `search` (diacritics-insensitive), `filters` [{ field, op: 'eq' | 'contains', value } |
+   * { field, op: 'range', min, max }]; as the table computes them.
+   */
+  tableRows(layerId: string, query?: TableQuery): number[];
   /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
   exportMap(req: ExportRequest): Promise<ExportResult>;
   /** Slides and presentation mode. */
@@ -149,6 +161,7 @@ export interface ApiDeps {
   /** Runs the statistics engine in the worker. */
   computeStats(params: ComputeStatsParams): Promise<StatsResult>;
   openDashboard(layerId?: string): void;
+  openAttributeTable(layerId: string): void;
   /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
   exportMap(req: ExportRequest): Promise<ExportResult>;
   meeting: Meeting;
@@ -269,6 +282,20 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
       return (await deps.computeStats(req.params)).rows;
     },
     openDashboard: (layerId) => deps.openDashboard(layerId),
+    openAttributeTable: (layerId) => {
+      requireLayer(store.getState(), layerId);
+      deps.openAttributeTable(layerId);
+    },
+    renameLayer: (layerId, title) => {
+      if (!store.getState().userLayers.some((l) => l.id === layerId)) throw new Error(`mtmap.renameLayer: "${layerId}" is not an imported layer`);
+      store.getState().setLayerTitle(layerId, typeof title === 'string' ? { vi: title, en: title } : { vi: title.vi, en: title.en });
+    },
+    tableRows: (layerId, query = {}) => {
+      requireLayer(store.getState(), layerId);
+      const src = layerTableSource(store.getState().layerData[layerId]);
+      if (!src) throw new Error('mtmap.tableRows: data still loading (await mtmap.whenIdle())');
+      return Array.from(queryRows(src, query));
+    },
     setAreaOfInterest: (input) => (typeof input === 'string' ? deps.aoi.setCommune(input) : deps.aoi.setGeoJson(input, 'drawn')),
     getAreaOfInterest: () => {
       const aoi = store.getState().aoi;

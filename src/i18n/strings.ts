@@ -5,6 +5,7 @@ import { aoiEn, aoiVi } from './strings_aoi';
 import { intakeEn, intakeVi } from './strings_intake';
 import { outputEn, outputVi } from './strings_output';
 import { measureEn, measureVi } from './strings_measure';
+import { tableEn, tableVi } from './strings_table';
 
 // Every user-facing string lives here (import messages in strings_import.ts), Vietnamese first. `en` is typed from `vi`, so a key
 // missing in one language fails the type check instead of showing a raw key to a user.
@@ -188,6 +189,7 @@ export const vi = {
   ...intakeVi,
   ...outputVi,
   ...measureVi,
+  ...tableVi,
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -371,4 +373,5 @@ export const en: Record<StringKey, string> = {
   ...intakeEn,
   ...outputEn,
   ...measureEn,
+  ...tableEn,
 };
