@@ -1,12 +1,13 @@
 import { defineConfig } from 'vitest/config';
 import { readFileSync } from 'node:fs';
 import { dataPackPlugin } from './scripts/vite-data-pack.ts';
+import { offlinePlugin } from './scripts/vite-offline.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
 // MT_DATA_DIR points the app at another data pack folder; `data/` is the default.
 export default defineConfig({
-  plugins: [dataPackPlugin(process.env.MT_DATA_DIR)],
+  plugins: [dataPackPlugin(process.env.MT_DATA_DIR), offlinePlugin()],
   define: { __APP_VERSION__: JSON.stringify(pkg.version) },
   build: {
     target: 'es2022',

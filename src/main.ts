@@ -27,6 +27,7 @@ import { createImportOptionsDialog } from './ui/import_options_dialog';
 import { importFiles, importInputs, importUrl } from './catalog/import_layers';
 import type { ImportInput } from './io/formats/types';
 import { setupAoi } from './app/aoi_setup';
+import { setupOffline } from './app/offline';
 
 declare global {
   interface Window {
@@ -167,6 +168,7 @@ window.mtmap = createAutomationApi({
   exportMap: (req: ExportRequest) => runExport(req),
   meeting,
   aoi,
+  offline: setupOffline({ store, container: byId('map-wrap') }),
 });
 
 void startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href);

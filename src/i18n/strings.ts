@@ -2,6 +2,7 @@ import { importEn, importVi } from './strings_import';
 import { exportEn, exportVi } from './strings_export';
 import { layerExportEn, layerExportVi } from './strings_layer_export';
 import { aoiEn, aoiVi } from './strings_aoi';
+import { offlineEn, offlineVi } from './strings_offline';
 
 // Every user-facing string lives here (import messages in strings_import.ts), Vietnamese first. `en` is typed from `vi`, so a key
 // missing in one language fails the type check instead of showing a raw key to a user.
@@ -189,6 +190,7 @@ export const vi = {
   ...exportVi,
   ...layerExportVi,
   ...aoiVi,
+  ...offlineVi,
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -376,4 +378,5 @@ export const en: Record<StringKey, string> = {
   ...exportEn,
   ...layerExportEn,
   ...aoiEn,
+  ...offlineEn,
 };
