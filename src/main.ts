@@ -168,7 +168,7 @@ window.mtmap = createAutomationApi({
   exportMap: (req: ExportRequest) => runExport(req),
   meeting,
   aoi,
-  offline: setupOffline({ store, container: byId('map-wrap') }),
+  offline: setupOffline({ store, container: byId('map-wrap'), after: () => firstDraw }),
 });
 
-void startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href);
+const firstDraw = startLoad(params.get('pack') ?? new URL('data/manifest.json', document.baseURI).href).then(() => mapView.whenIdle());

@@ -24,6 +24,11 @@ export interface OfflineOptions {
   container: HTMLElement;
   /** Seconds between update checks while the page stays open (only when online). */
   updateCheckSeconds?: number;
+  /**
+   * Registration waits for what this returns (main.ts: the first pack drawn), so the precache
+   * download does not compete with the app's own first load on a slow connection.
+   */
+  after?: () => Promise<unknown>;
 }
 
 const NOT_AVAILABLE: OfflineController = { ready: () => Promise.resolve(false) };
@@ -38,6 +43,16 @@ export function setupOffline(opts: OfflineOptions): OfflineController {
   // the update, this page is left as it is and keeps offering the reload.
   let userAsked = false;
   let replacedUnderUs = false;
+  let reloading = false;
+  const reload = () => {
+    if (reloading) return;
+    reloading = true;
+    window.location.reload();
+  };
+  // whichever worker takes over after the user asked (also one registered by another tab)
+  sw.addEventListener('controllerchange', () => {
+    if (userAsked) reload();
+  });
   let updateSW: (() => Promise<void>) | null = null;
   let prompt: UpdatePrompt | null = null;
   const showPrompt = () => {
@@ -45,21 +60,25 @@ export function setupOffline(opts: OfflineOptions): OfflineController {
       store: opts.store,
       onUpdate: () => {
         userAsked = true;
-        if (replacedUnderUs || !updateSW) window.location.reload();
+        if (replacedUnderUs || !updateSW) reload();
         else void updateSW();
       },
     });
     prompt.show();
   };
 
-  import('virtual:pwa-register').then(
+  Promise.resolve()
+    .then(() => opts.after?.())
+    .catch(() => {})
+    .then(() => import('virtual:pwa-register'))
+    .then(
     ({ registerSW }) => {
       const update = registerSW({
         immediate: true,
         onNeedRefresh: showPrompt,
         // the new worker took control (clientsClaim): reload only if this page asked for it
         onNeedReload: () => {
-          if (userAsked) window.location.reload();
+          if (userAsked) reload();
           else {
             replacedUnderUs = true;
             showPrompt();

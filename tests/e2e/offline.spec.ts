@@ -1,6 +1,6 @@
 import type { Page, Response } from '@playwright/test';
 import type { CategoriesStyle } from '../../src/catalog/manifest_types';
-import { ORIGIN, blend, countColours, expect, hexToRgb, idle, openApp, settle, test } from './helpers';
+import { ORIGIN, blend, countColours, expect, hexToRgb, idle, openApp, saveScreenshot, settle, test } from './helpers';
 
 // Offline after first load (issue 16 §8): open the app once, wait for the service worker to
 // hold the precache, cut the network (context.setOffline) and open it again. The page, its
@@ -112,4 +112,43 @@ test('with the network cut, the app reopens from the service worker: map, defaul
   expect(enSeen.filter((s) => !s.fromSW || s.status !== 200)).toEqual([]);
 
   expect(blocked).toEqual([]);
+});
+
+test('a new version is offered while it waits, and applied only when the user presses Update', async ({ page }) => {
+  await openApp(page);
+  expect(await page.evaluate(() => window.mtmap.offline.ready())).toBe(true);
+  const prompt = page.getByTestId('update-prompt');
+  await expect(prompt).toBeHidden();
+  await page.evaluate(() => ((window as unknown as { __sameDocument: boolean }).__sameDocument = true));
+
+  // A second version of the worker: the same script under another URL is an update to the
+  // registration; it installs, then waits for this page (no skipWaiting in the worker).
+  await page.evaluate(() => navigator.serviceWorker.register('/sw.js?v=2'));
+  await expect(prompt).toBeVisible();
+  await expect(prompt).toContainText('Có phiên bản mới');
+  const state = () =>
+    page.evaluate(async () => {
+      const r = await navigator.serviceWorker.getRegistration();
+      return { waiting: r?.waiting?.scriptURL ?? null, controller: navigator.serviceWorker.controller?.scriptURL ?? null, sameDocument: (window as unknown as { __sameDocument?: boolean }).__sameDocument ?? false };
+    });
+  // offered, not forced: the new worker waits and the page was not reloaded
+  expect(await state()).toEqual({ waiting: `${ORIGIN}/sw.js?v=2`, controller: `${ORIGIN}/sw.js`, sameDocument: true });
+
+  await saveScreenshot(page, 'update-prompt-vi-1366x768.png');
+  await page.setViewportSize({ width: 390, height: 844 });
+  await idle(page);
+  await saveScreenshot(page, 'update-prompt-vi-390x844.png');
+  await page.evaluate(() => window.mtmap.setLanguage('en'));
+  await expect(prompt).toContainText('A new version is available');
+  await saveScreenshot(page, 'update-prompt-en-390x844.png');
+  await page.setViewportSize({ width: 1366, height: 768 });
+  await idle(page);
+  await saveScreenshot(page, 'update-prompt-en-1366x768.png');
+  expect(await state()).toEqual({ waiting: `${ORIGIN}/sw.js?v=2`, controller: `${ORIGIN}/sw.js`, sameDocument: true });
+
+  // the user presses Update: the new worker takes over and the page reloads once
+  await Promise.all([page.waitForEvent('load'), prompt.getByRole('button', { name: 'Update' }).click()]);
+  await page.waitForFunction(() => typeof window.mtmap !== 'undefined');
+  expect(await state()).toEqual({ waiting: null, controller: `${ORIGIN}/sw.js?v=2`, sameDocument: false });
+  await expect(prompt).toBeHidden();
 });
