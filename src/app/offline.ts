@@ -72,31 +72,31 @@ export function setupOffline(opts: OfflineOptions): OfflineController {
     .catch(() => {})
     .then(() => import('virtual:pwa-register'))
     .then(
-    ({ registerSW }) => {
-      const update = registerSW({
-        immediate: true,
-        onNeedRefresh: showPrompt,
-        // the new worker took control (clientsClaim): reload only if this page asked for it
-        onNeedReload: () => {
-          if (userAsked) reload();
-          else {
-            replacedUnderUs = true;
-            showPrompt();
-          }
-        },
-        onRegisteredSW: (_url, registration) => {
-          if (!registration) return;
-          const every = (opts.updateCheckSeconds ?? 3600) * 1000;
-          window.setInterval(() => {
-            if (navigator.onLine && !registration.installing) registration.update().catch(() => {});
-          }, every);
-        },
-        onRegisterError: () => registrationFailed(false),
-      });
-      updateSW = () => update(true);
-    },
-    () => registrationFailed(false),
-  );
+      ({ registerSW }) => {
+        const update = registerSW({
+          immediate: true,
+          onNeedRefresh: showPrompt,
+          // the new worker took control (clientsClaim): reload only if this page asked for it
+          onNeedReload: () => {
+            if (userAsked) reload();
+            else {
+              replacedUnderUs = true;
+              showPrompt();
+            }
+          },
+          onRegisteredSW: (_url, registration) => {
+            if (!registration) return;
+            const every = (opts.updateCheckSeconds ?? 3600) * 1000;
+            window.setInterval(() => {
+              if (navigator.onLine && !registration.installing) registration.update().catch(() => {});
+            }, every);
+          },
+          onRegisterError: () => registrationFailed(false),
+        });
+        updateSW = () => update(true);
+      },
+      () => registrationFailed(false),
+    );
 
   const controlled = (async () => {
     const registration = await sw.ready;
