@@ -35,6 +35,7 @@ import { renderMessage } from './i18n/i18n';
 import { setupMeasure } from './app/measure_setup';
 import { mountAttributeTable } from './ui/attribute_table';
 import { TableHighlight } from './map/table_highlight';
+import { setupOffline } from './app/offline';
 
 declare global {
   interface Window {
@@ -198,10 +199,12 @@ window.mtmap = createAutomationApi({
   meeting,
   aoi,
   measure,
+  offline: setupOffline({ store, container: byId('map-wrap'), after: () => firstDraw }),
 });
 
 const defaultPack = new URL('data/manifest.json', document.baseURI).href;
 const packParam = params.get('pack');
 // a ?pack= that is refused or cancelled falls back to the embedded pack, so the map is never empty
-if (packParam === null) void startLoad(defaultPack);
-else void gate(packParam).then((r) => (r.declined ? startLoad(defaultPack) : r.ok));
+const firstLoad = packParam === null ? startLoad(defaultPack) : gate(packParam).then((r) => (r.declined ? startLoad(defaultPack) : r.ok));
+// the service worker registers after the first map is drawn, so its downloads do not slow it
+const firstDraw = firstLoad.then(() => mapView.whenIdle());

@@ -20,6 +20,7 @@ import type { Meeting } from '../app/meeting_setup';
 import type { Slide } from '../state/slides';
 import type { AoiController } from '../app/aoi_setup';
 import type { MeasureApi } from '../app/measure_setup';
+import type { OfflineController } from '../app/offline';
 import { aoiLayerQuery, toAoiGeometry, type AoiBreakdown, type AreaOfInterest } from '../analysis/aoi';
 import { styleField } from '../analysis/stats_request';
 import { queryRows, type TableQuery } from '../analysis/table_query';
@@ -128,6 +129,8 @@ export interface MtMapApi {
   /** The whole session as project-file text, and opening one (false if refused). */
   saveProject(): { filename: string; text: string };
   openProject(text: string, fileName?: string): Promise<boolean>;
+  /** The offline service worker: `ready()` resolves true once it is active, controls the page and holds the whole precache; false without one (dev server, no support). */
+  offline: { ready(): Promise<boolean> };
   /** Counters, and one switch, for benchmarks and diagnostics (not a stable API). */
   debug: {
     /** How many times deck.gl point attributes were built since start (pan/zoom must not add any). */
@@ -167,6 +170,7 @@ export interface ApiDeps {
   meeting: Meeting;
   aoi: AoiController;
   measure: MeasureApi;
+  offline: OfflineController;
 }
 
 /** `boundaries` may also be GeoJSON polygons: the statistics inside that one area. */
@@ -316,6 +320,7 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     },
     saveProject: () => deps.meeting.saveProject(),
     openProject: (text, fileName = 'project.mtmap.json') => deps.meeting.openProjectText(text, fileName),
+    offline: { ready: () => deps.offline.ready() },
     debug: {
       deckAttributeBuilds: () => deps.deckAttributeBuilds(),
       deckWarmedUp: () => deps.deckWarmedUp(),

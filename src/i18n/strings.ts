@@ -6,6 +6,7 @@ import { intakeEn, intakeVi } from './strings_intake';
 import { outputEn, outputVi } from './strings_output';
 import { measureEn, measureVi } from './strings_measure';
 import { tableEn, tableVi } from './strings_table';
+import { offlineEn, offlineVi } from './strings_offline';
 
 // Every user-facing string lives here (import messages in strings_import.ts), Vietnamese first. `en` is typed from `vi`, so a key
 // missing in one language fails the type check instead of showing a raw key to a user.
@@ -190,6 +191,7 @@ export const vi = {
   ...outputVi,
   ...measureVi,
   ...tableVi,
+  ...offlineVi,
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -374,4 +376,5 @@ export const en: Record<StringKey, string> = {
   ...outputEn,
   ...measureEn,
   ...tableEn,
+  ...offlineEn,
 };
