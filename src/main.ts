@@ -30,7 +30,7 @@ import type { ImportInput } from './io/formats/types';
 import { setupAoi } from './app/aoi_setup';
 import { createOriginDialog } from './ui/origin_dialog';
 import { createPackGate } from './app/pack_gate';
-import { isHttpUrl, packOriginAllowList } from './catalog/pack_origins';
+import { isHttpUrl, packOriginAllowList, policyAllowsConnect } from './catalog/pack_origins';
 import { renderMessage } from './i18n/i18n';
 import { setupMeasure } from './app/measure_setup';
 import { mountAttributeTable } from './ui/attribute_table';
@@ -71,6 +71,8 @@ const gate = createPackGate({
   ask: createOriginDialog(store).ask,
   appHref: () => window.location.href,
   allowList: packOriginAllowList(),
+  policyAllows: (url) =>
+    policyAllowsConnect(document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? null, url, window.location.origin),
 });
 const gatedLoad = (url: string): Promise<boolean> => gate(url).then((r) => r.ok);
 // an import URL is typed by the user, so it is not asked about, but only http(s) is fetched

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createAppStore } from '../state/store';
 import { createPackGate } from './pack_gate';
 
-function createGate(answer: boolean, allowList: string[] = []) {
+function createGate(answer: boolean, allowList: string[] = [], policyAllows: (url: string) => boolean = () => true) {
   const store = createAppStore('en');
   const loaded: string[] = [];
   const asked: string[] = [];
@@ -12,11 +12,20 @@ function createGate(answer: boolean, allowList: string[] = []) {
     ask: async ({ host }) => (asked.push(host), answer),
     appHref: () => 'http://127.0.0.1:4173/',
     allowList,
+    policyAllows,
   });
   return { store, gate, loaded, asked };
 }
 
 describe('pack gate', () => {
+  it('after Load, refuses an origin the security policy of the page blocks, fetching nothing and saying why', async () => {
+    const { store, gate, loaded, asked } = createGate(true, [], (url) => !url.startsWith('http://127.0.0.1:9/'));
+    expect(await gate('http://127.0.0.1:9/pack/manifest.json')).toEqual({ ok: false, declined: true });
+    expect(asked).toEqual(['127.0.0.1:9']);
+    expect(loaded).toEqual([]);
+    expect(store.getState().messages.map((m) => [m.message.key, m.message.params?.host])).toEqual([['origin.blockedByPolicy', '127.0.0.1:9']]);
+  });
+
   it('loads the app origin without asking', async () => {
     const { gate, loaded, asked } = createGate(false);
     expect(await gate('data/manifest.json')).toEqual({ ok: true, declined: false });

@@ -11,6 +11,8 @@ export interface PackGateDeps {
   ask: AskOrigin;
   appHref(): string;
   allowList: readonly string[];
+  /** Whether the page's Content-Security-Policy lets it fetch the URL (catalog/pack_origins.ts). */
+  policyAllows(url: string): boolean;
 }
 
 /** `declined`: refused by the rule or cancelled by the user, so nothing was fetched. */
@@ -26,6 +28,11 @@ export function createPackGate(deps: PackGateDeps): (url: string) => Promise<Gat
     }
     if (check.kind === 'ask' && !(await deps.ask({ host: check.host, url: check.url }))) {
       pushMessage('info', { key: 'origin.cancelled', params: { host: check.host } });
+      return { ok: false, declined: true };
+    }
+    if (!deps.policyAllows(check.url)) {
+      // the browser would refuse the request: say why rather than report a network failure
+      pushMessage('error', { key: 'origin.blockedByPolicy', params: { host: check.kind === 'ask' ? check.host : new URL(check.url).host } });
       return { ok: false, declined: true };
     }
     return { ok: await deps.load(check.url), declined: false };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkPackUrl, isHttpUrl, packOriginAllowList, parseOriginList } from './pack_origins';
+import { checkPackUrl, isHttpUrl, packOriginAllowList, parseOriginList, policyAllowsConnect } from './pack_origins';
 
 const APP = 'https://map.example.vn/app/?pack=x';
 
@@ -42,5 +42,25 @@ describe('isHttpUrl', () => {
     expect(isHttpUrl('a.geojson', APP)).toBe(true);
     expect(isHttpUrl('javascript:alert(1)', APP)).toBe(false);
     expect(isHttpUrl('data:text/plain,x', APP)).toBe(false);
+  });
+});
+
+describe('policyAllowsConnect', () => {
+  const self = 'https://map.example.vn';
+  const csp = "default-src 'self'; connect-src 'self' https://tile.openstreetmap.org https://packs.example.org; img-src 'self'";
+
+  it('admits the app origin and the listed origins, nothing else', () => {
+    expect(policyAllowsConnect(csp, 'https://map.example.vn/data/manifest.json', self)).toBe(true);
+    expect(policyAllowsConnect(csp, 'https://packs.example.org/a/manifest.json', self)).toBe(true);
+    expect(policyAllowsConnect(csp, 'https://evil.example.com/manifest.json', self)).toBe(false);
+    expect(policyAllowsConnect(csp, 'http://packs.example.org/a/manifest.json', self)).toBe(false);
+  });
+
+  it('falls back to default-src, understands schemes and *, and admits all without a policy', () => {
+    expect(policyAllowsConnect("default-src 'self'", 'https://other.org/m.json', self)).toBe(false);
+    expect(policyAllowsConnect('connect-src https:', 'https://other.org/m.json', self)).toBe(true);
+    expect(policyAllowsConnect('connect-src *', 'http://other.org/m.json', self)).toBe(true);
+    expect(policyAllowsConnect(null, 'https://other.org/m.json', self)).toBe(true);
+    expect(policyAllowsConnect("img-src 'self'", 'https://other.org/m.json', self)).toBe(true);
   });
 });

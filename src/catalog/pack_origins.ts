@@ -55,3 +55,27 @@ export function isHttpUrl(raw: string, base: string): boolean {
   const p = new URL(raw, base).protocol;
   return p === 'http:' || p === 'https:';
 }
+
+/**
+ * Whether a Content-Security-Policy lets the page fetch `url` (its connect-src, else its
+ * default-src). The production build ships one (scripts/vite-csp.ts) whose connect-src names
+ * the app, the basemap hosts and MT_PACK_ORIGINS only, so a pack on any other origin cannot
+ * load there even when the user agrees: the gate says so instead of failing as a network error.
+ */
+export function policyAllowsConnect(policy: string | null, url: string, selfOrigin: string): boolean {
+  if (!policy) return true;
+  const directives = new Map<string, string[]>();
+  for (const part of policy.split(';')) {
+    const [name, ...sources] = part.trim().split(/\s+/);
+    if (name && !directives.has(name.toLowerCase())) directives.set(name.toLowerCase(), sources);
+  }
+  const sources = directives.get('connect-src') ?? directives.get('default-src');
+  if (!sources) return true;
+  const target = new URL(url);
+  return sources.some((s) => {
+    if (s === '*') return true;
+    if (s === "'self'") return target.origin === selfOrigin;
+    if (/^[a-z][a-z0-9+.-]*:$/i.test(s)) return target.protocol === s.toLowerCase();
+    return URL.canParse(s) && new URL(s).origin === target.origin;
+  });
+}

@@ -17,6 +17,7 @@ export const intakeVi = {
   'origin.load': 'Tải gói',
   'origin.cancel': 'Hủy',
   'origin.cancelled': 'Đã không tải gói dữ liệu từ {host}.',
+  'origin.blockedByPolicy': 'Chính sách bảo mật của bản đồ này không cho tải dữ liệu từ {host}, nên gói dữ liệu không được tải; bản đồ giữ dữ liệu hiện có. Hãy nhờ quản trị viên thêm {host} vào danh sách MT_PACK_ORIGINS.',
   'origin.refusedScheme': 'Không tải “{url}”: chỉ nhận địa chỉ http: hoặc https:.',
   'origin.refusedInvalid': 'Không tải “{url}”: địa chỉ không hợp lệ.',
 } as const;
@@ -36,6 +37,7 @@ export const intakeEn: Record<keyof typeof intakeVi, string> = {
   'origin.load': 'Load pack',
   'origin.cancel': 'Cancel',
   'origin.cancelled': 'The data pack from {host} was not loaded.',
+  'origin.blockedByPolicy': "This map's security policy does not allow loading data from {host}, so the data pack was not loaded; the map keeps its current data. Ask the administrator to add {host} to MT_PACK_ORIGINS.",
   'origin.refusedScheme': 'Not loading “{url}”: only http: and https: addresses are accepted.',
   'origin.refusedInvalid': 'Not loading “{url}”: not a valid address.',
 };
