@@ -24,6 +24,9 @@ export default defineConfig({
     locale: 'vi-VN',
     launchOptions: { executablePath: chromiumExecutable(), args: CHROMIUM_ARGS },
     screenshot: 'only-on-failure',
+    // Specs test fresh loads and route requests, which a service worker would answer instead;
+    // offline.spec.ts allows it. MT_E2E_SW=allow runs every spec with the service worker.
+    serviceWorkers: process.env.MT_E2E_SW === 'allow' ? 'allow' : 'block',
     trace: 'off',
   },
   webServer: {

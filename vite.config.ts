@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dataPackPlugin } from './scripts/vite-data-pack.ts';
 import { packOriginAllowList } from './src/catalog/pack_origins.ts';
 import { appCsp, cspPlugin } from './scripts/vite-csp.ts';
+import { offlinePlugin } from './scripts/vite-offline.ts';
 
 const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
 
@@ -10,7 +11,7 @@ const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 
 // MT_PACK_ORIGINS: comma-separated origins whose packs load without asking (src/catalog/pack_origins.ts);
 // they are added to the CSP's connect-src too.
 export default defineConfig({
-  plugins: [dataPackPlugin(process.env.MT_DATA_DIR), cspPlugin()],
+  plugins: [dataPackPlugin(process.env.MT_DATA_DIR), cspPlugin(), offlinePlugin()],
   // the build carries the policy as a meta tag; preview also sends it as a header (frame-ancestors)
   preview: { headers: { 'Content-Security-Policy': appCsp(true) } },
   define: {

@@ -32,6 +32,10 @@ import { createOriginDialog } from './ui/origin_dialog';
 import { createPackGate } from './app/pack_gate';
 import { isHttpUrl, packOriginAllowList, policyAllowsConnect } from './catalog/pack_origins';
 import { renderMessage } from './i18n/i18n';
+import { setupMeasure } from './app/measure_setup';
+import { mountAttributeTable } from './ui/attribute_table';
+import { TableHighlight } from './map/table_highlight';
+import { setupOffline } from './app/offline';
 
 declare global {
   interface Window {
@@ -113,7 +117,9 @@ const importPanel = mountImportPanel({
   // a large point CSV's first frame then finds deck.gl's program compiled (DeckPoints.warmUp)
   onIntent: () => mapView.warmDeck(),
 });
-mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), importControls: importPanel.element });
+const tableHighlight = new TableHighlight(mapView.map);
+const attributeTable = mountAttributeTable(byId('map-wrap'), { store, highlight: (f) => tableHighlight.set(f), fitBounds: (b, inset) => tableHighlight.fitTo(b, inset) });
+mountLayerPanel(byId('layer-panel'), { store, zoomToLayer: (id) => mapView.fitToLayer(id), openTable: (id) => attributeTable.open(id), importControls: importPanel.element });
 mountMessages(byId('messages'), store);
 mountLoadingOverlay(byId('loading'), store, cancelLoad);
 const stats = new StatsClient();
@@ -162,6 +168,7 @@ const aoi = setupAoi({
 const runExport = (req: ExportRequest, onProgress?: (s: ExportStage) => void) =>
   exportMap(req, { map: mapView.map, styleAtRest: () => mapView.styleAtRest(), store, deckLayerIds: () => mapView.deckLayerIds(), ...(onProgress ? { onProgress } : {}) });
 mapView.map.addControl(new ExportControl({ store, defaultTitle: () => defaultTitle(store), exportMap: runExport }), 'top-right');
+const measure = setupMeasure({ store, map: mapView.map, suspendMapClicks: (on) => mapView.suspendClicks(on), onOpen: () => aoi.drawer.cancel() });
 
 window.mtmap = createAutomationApi({
   map: mapView.map,
@@ -189,13 +196,17 @@ window.mtmap = createAutomationApi({
   importUrl: (url: string) => checkedImportUrl(url, () => importUrl(store, importer, url)),
   computeStats: (p) => stats.compute(p),
   openDashboard: (layerId) => dashboard.open(layerId),
+  openAttributeTable: (layerId) => attributeTable.open(layerId),
   exportMap: (req: ExportRequest) => runExport(req),
   meeting,
   aoi,
+  measure,
+  offline: setupOffline({ store, container: byId('map-wrap'), after: () => firstDraw }),
 });
 
 const defaultPack = new URL('data/manifest.json', document.baseURI).href;
 const packParam = params.get('pack');
 // a ?pack= that is refused or cancelled falls back to the embedded pack, so the map is never empty
-if (packParam === null) void startLoad(defaultPack);
-else void gate(packParam).then((r) => (r.declined ? startLoad(defaultPack) : r.ok));
+const firstLoad = packParam === null ? startLoad(defaultPack) : gate(packParam).then((r) => (r.declined ? startLoad(defaultPack) : r.ok));
+// the service worker registers after the first map is drawn, so its downloads do not slow it
+const firstDraw = firstLoad.then(() => mapView.whenIdle());

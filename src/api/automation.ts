@@ -19,8 +19,12 @@ import type { ExportRequest, ExportResult } from '../export/export_map';
 import type { Meeting } from '../app/meeting_setup';
 import type { Slide } from '../state/slides';
 import type { AoiController } from '../app/aoi_setup';
+import type { MeasureApi } from '../app/measure_setup';
+import type { OfflineController } from '../app/offline';
 import { aoiLayerQuery, toAoiGeometry, type AoiBreakdown, type AreaOfInterest } from '../analysis/aoi';
 import { styleField } from '../analysis/stats_request';
+import { queryRows, type TableQuery } from '../analysis/table_query';
+import { layerTableSource } from '../analysis/table_source';
 
 // window.mtmap: the public automation API (documented in README.md). Scripts, embedding
 // pages and the e2e tests drive the app through it, never through private fields.
@@ -95,8 +99,20 @@ export interface MtMapApi {
   /** The breakdown of the area of interest as shown in its tab (null without one). */
   analyseAreaOfInterest(): Promise<AoiBreakdown | null>;
   clearAreaOfInterest(): void;
+  /** Measure tool: `measure({ mode, points })` measures in the panel and resolves to its numbers; `.start/.finish/.undo/.clear/.stop/.current/.csv` drive it. */
+  measure: MeasureApi;
   /** Opens the statistics dashboard, optionally on a layer. */
   openDashboard(layerId?: string): void;
+  /** Opens a layer's attribute table (bottom sheet over the map). */
+  openAttributeTable(layerId: string): void;
+  /** Renames an imported layer: one title for both languages, or { vi, en }. */
+  renameLayer(layerId: string, title: string | { vi: string; en: string }): void;
+  /**
+   * Row (feature) indexes of a layer's attribute table for a query: `sort` { field, desc },
+   * `search` (diacritics-insensitive), `filters` [{ field, op: 'eq' | 'contains', value } |
+   * { field, op: 'range', min, max }]; as the table computes them.
+   */
+  tableRows(layerId: string, query?: TableQuery): number[];
   /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
   exportMap(req: ExportRequest): Promise<ExportResult>;
   /** Slides and presentation mode. */
@@ -113,6 +129,8 @@ export interface MtMapApi {
   /** The whole session as project-file text, and opening one (false if refused). */
   saveProject(): { filename: string; text: string };
   openProject(text: string, fileName?: string): Promise<boolean>;
+  /** The offline service worker: `ready()` resolves true once it is active, controls the page and holds the whole precache; false without one (dev server, no support). */
+  offline: { ready(): Promise<boolean> };
   /** Counters, and one switch, for benchmarks and diagnostics (not a stable API). */
   debug: {
     /** How many times deck.gl point attributes were built since start (pan/zoom must not add any). */
@@ -146,10 +164,13 @@ export interface ApiDeps {
   /** Runs the statistics engine in the worker. */
   computeStats(params: ComputeStatsParams): Promise<StatsResult>;
   openDashboard(layerId?: string): void;
+  openAttributeTable(layerId: string): void;
   /** Renders the current map as a print sheet (PNG or PDF) and returns the file's bytes. */
   exportMap(req: ExportRequest): Promise<ExportResult>;
   meeting: Meeting;
   aoi: AoiController;
+  measure: MeasureApi;
+  offline: OfflineController;
 }
 
 /** `boundaries` may also be GeoJSON polygons: the statistics inside that one area. */
@@ -265,6 +286,20 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
       return (await deps.computeStats(req.params)).rows;
     },
     openDashboard: (layerId) => deps.openDashboard(layerId),
+    openAttributeTable: (layerId) => {
+      requireLayer(store.getState(), layerId);
+      deps.openAttributeTable(layerId);
+    },
+    renameLayer: (layerId, title) => {
+      if (!store.getState().userLayers.some((l) => l.id === layerId)) throw new Error(`mtmap.renameLayer: "${layerId}" is not an imported layer`);
+      store.getState().setLayerTitle(layerId, typeof title === 'string' ? { vi: title, en: title } : { vi: title.vi, en: title.en });
+    },
+    tableRows: (layerId, query = {}) => {
+      requireLayer(store.getState(), layerId);
+      const src = layerTableSource(store.getState().layerData[layerId]);
+      if (!src) throw new Error('mtmap.tableRows: data still loading (await mtmap.whenIdle())');
+      return Array.from(queryRows(src, query));
+    },
     setAreaOfInterest: (input) => (typeof input === 'string' ? deps.aoi.setCommune(input) : deps.aoi.setGeoJson(input, 'drawn')),
     getAreaOfInterest: () => {
       const aoi = store.getState().aoi;
@@ -272,6 +307,7 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     },
     analyseAreaOfInterest: () => deps.aoi.analyse(),
     clearAreaOfInterest: () => deps.aoi.clear(),
+    measure: deps.measure,
     exportMap: (req) => deps.exportMap(req),
     slides: {
       capture: (title) => deps.meeting.captureSlide(title),
@@ -284,6 +320,7 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     },
     saveProject: () => deps.meeting.saveProject(),
     openProject: (text, fileName = 'project.mtmap.json') => deps.meeting.openProjectText(text, fileName),
+    offline: { ready: () => deps.offline.ready() },
     debug: {
       deckAttributeBuilds: () => deps.deckAttributeBuilds(),
       deckWarmedUp: () => deps.deckWarmedUp(),

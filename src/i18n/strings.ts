@@ -4,6 +4,9 @@ import { layerExportEn, layerExportVi } from './strings_layer_export';
 import { aoiEn, aoiVi } from './strings_aoi';
 import { intakeEn, intakeVi } from './strings_intake';
 import { outputEn, outputVi } from './strings_output';
+import { measureEn, measureVi } from './strings_measure';
+import { tableEn, tableVi } from './strings_table';
+import { offlineEn, offlineVi } from './strings_offline';
 
 // Every user-facing string lives here (import messages in strings_import.ts), Vietnamese first. `en` is typed from `vi`, so a key
 // missing in one language fails the type check instead of showing a raw key to a user.
@@ -186,6 +189,9 @@ export const vi = {
   ...aoiVi,
   ...intakeVi,
   ...outputVi,
+  ...measureVi,
+  ...tableVi,
+  ...offlineVi,
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -368,4 +374,7 @@ export const en: Record<StringKey, string> = {
   ...aoiEn,
   ...intakeEn,
   ...outputEn,
+  ...measureEn,
+  ...tableEn,
+  ...offlineEn,
 };

@@ -1,7 +1,7 @@
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { subscribeWithSelector } from 'zustand/middleware';
 import type { FeatureCollection } from 'geojson';
-import type { GroupSpec, Lang, LayerSpec, LayerStyle, PackManifest } from '../catalog/manifest_types';
+import type { GroupSpec, Lang, LayerSpec, LayerStyle, Localized, PackManifest } from '../catalog/manifest_types';
 import type { Message } from '../i18n/i18n';
 import type { PointTable } from '../io/point_table';
 import { DEFAULT_LANG } from '../i18n/i18n';
@@ -10,6 +10,7 @@ import { duplicateSlide, moveItem, type Slide } from './slides';
 import type { AreaOfInterest } from '../analysis/aoi';
 import { idRecord, withId } from '../catalog/intake_limits';
 import type { ProjectFile } from './project_file';
+import { applyFeatureEdits, dataFields, withFieldLabel, withTitle, type FeatureEdit } from './feature_edits';
 
 // One vanilla store, split into slices; the map and each panel subscribe to the slice they
 // show (subscribeWithSelector), so a change redraws only what depends on it. Every id-keyed
@@ -96,6 +97,15 @@ export interface AppActions {
   setUserLayerStyle(id: string, style: LayerStyle): void;
   /** Replaces an imported layer's features (e.g. after repairing geometry). */
   setUserLayerFeatures(id: string, data: FeatureCollection): void;
+  /**
+   * The one way attribute values change (attribute table edits and bulk edits): each edit sets
+   * a field of a feature, by index. Imported layers only for now; undo will wrap this action.
+   */
+  updateFeatureProperties(id: string, edits: readonly FeatureEdit[]): void;
+  /** Renames an imported layer (kept in the project file with the layer's spec). */
+  setLayerTitle(id: string, title: Localized): void;
+  /** A field's display name (null: its own name) on an imported layer, kept as a popup label. */
+  setFieldLabel(id: string, field: string, label: Localized | null): void;
   setLayerVisible(id: string, visible: boolean): void;
   setLayerOpacity(id: string, opacity: number): void;
   setLayerFilter(id: string, field: string, value: string | null): void;
@@ -225,6 +235,16 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
         }),
       setUserLayerStyle: (id, style) =>
         set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, style } : l)) })),
+      updateFeatureProperties: (id, edits) =>
+        set((s) => {
+          const current = s.layerData[id];
+          if (!current || !s.userLayers.some((l) => l.id === id)) return {};
+          const next = applyFeatureEdits(current, edits);
+          return next ? { layerData: { ...s.layerData, [id]: next } } : {};
+        }),
+      setLayerTitle: (id, title) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? withTitle(l, title) : l)) })),
+      setFieldLabel: (id, field, label) =>
+        set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? withFieldLabel(l, field, label, dataFields(s.layerData[id])) : l)) })),
       setLayerVisible: (id, visible) => updateLayerUi(set, get, id, { visible }),
       setLayerOpacity: (id, opacity) => updateLayerUi(set, get, id, { opacity: Math.min(1, Math.max(0, opacity)) }),
       setLayerFilter: (id, field, value) => {

@@ -19,6 +19,8 @@ import { distinctValues as tableDistinct, sampleFeatures, tableFields } from '..
 export interface LayerPanelDeps {
   store: AppStore;
   zoomToLayer(id: string): void;
+  /** Opens the layer's attribute table (ui/attribute_table.ts). */
+  openTable?(id: string): void;
   /** Import controls shown above the layer groups (owned by the import panel). */
   importControls?: HTMLElement;
 }
@@ -79,7 +81,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
     });
     const opacity = h('input', { type: 'range', min: 0, max: 100, step: 5, class: 'layer-opacity', 'data-focus-key': `op:${layer.id}`, 'aria-label': t(lang, 'layers.opacity', { title }) });
     opacity.addEventListener('input', () => store.getState().setLayerOpacity(layer.id, Number(opacity.value) / 100));
-    const button = (key: 'layers.up' | 'layers.down' | 'layers.zoomTo' | 'layers.remove', symbol: string, onClick: () => void) => {
+    const button = (key: 'layers.up' | 'layers.down' | 'layers.zoomTo' | 'layers.remove' | 'table.openLabel', symbol: string, onClick: () => void) => {
       const b = h('button', { type: 'button', class: 'icon-button', 'data-focus-key': `${key}:${layer.id}`, 'aria-label': t(lang, key, { title }), title: t(lang, key, { title }), text: symbol });
       b.addEventListener('click', onClick);
       return b;
@@ -124,6 +126,7 @@ export function mountLayerPanel(el: HTMLElement, deps: LayerPanelDeps): () => vo
           button('layers.up', '▲', () => store.getState().moveLayer(layer.id, -1)),
           button('layers.down', '▼', () => store.getState().moveLayer(layer.id, 1)),
           button('layers.zoomTo', '⤢', () => deps.zoomToLayer(layer.id)),
+          deps.openTable ? button('table.openLabel', '▦', () => deps.openTable!(layer.id)) : null,
           isUser ? button('layers.remove', '✕', () => store.getState().removeUserLayer(layer.id)) : null,
         ),
       ),
