@@ -160,7 +160,57 @@ export interface LayerSpec {
    */
   measured?: boolean;
   description?: Localized;
+  /** Present on an editable (plan) layer: the fields its form, table and exports use. */
+  plan?: PlanSpec;
 }
+
+/** The type of a plan field, which decides its form control and how its value is checked. */
+export type PlanFieldType = 'text' | 'number' | 'integer' | 'date' | 'choice';
+
+export interface PlanChoice {
+  /** Stored and exported as it is. */
+  value: string;
+  label: Localized;
+}
+
+/** A field of a plan template, declared by the pack (manifest `planTemplates`). */
+export interface PlanField {
+  /** Attribute name as stored and exported; up to 10 ASCII characters keeps it whole in a shapefile. */
+  name: string;
+  type: PlanFieldType;
+  label: Localized;
+  required?: boolean;
+  /** For type `choice`: the values offered, with their labels. */
+  choices?: PlanChoice[];
+  /** Shown after a number, e.g. { vi: 'cây/ha', en: 'trees/ha' }. */
+  unit?: Localized;
+  /** A short help text under the control. */
+  hint?: Localized;
+}
+
+/** A kind of plan layer a user can create ("Planting plan 2026", "Proposed crop zone", ...). */
+export interface PlanTemplate {
+  id: string;
+  title: Localized;
+  geometry: GeometryKind;
+  fields: PlanField[];
+  /** The new layer's style; default one colour. */
+  style?: LayerStyle;
+  description?: Localized;
+}
+
+/** What makes a layer editable: its template (null for an imported layer made editable) and fields. */
+export interface PlanSpec {
+  templateId: string | null;
+  fields: PlanField[];
+}
+
+/**
+ * Fields the app computes on every plan feature as its geometry changes; names fit a
+ * shapefile's 10 characters. Area is geodesic (analysis/area.ts, as the statistics); the
+ * commune is the one holding most of the feature's area in the active boundary set.
+ */
+export const PLAN_COMPUTED_FIELDS = { areaHa: 'area_ha', communeCode: 'ma_xa', communeName: 'ten_xa' } as const;
 
 export interface GroupSpec {
   id: string;
@@ -218,4 +268,6 @@ export interface PackManifest {
   defaultBoundarySet?: string;
   layers: LayerSpec[];
   tables?: TableSpec[];
+  /** Kinds of plan layers users can create from this pack. */
+  planTemplates?: PlanTemplate[];
 }
