@@ -15,6 +15,8 @@ export interface FeatureEdit {
   index: number;
   field: string;
   value: EditValue;
+  /** Removes the field instead (an undo of an edit that added it). */
+  remove?: boolean;
 }
 
 /** The layer's data with the edits applied; null when there is nothing to edit. */
@@ -32,7 +34,8 @@ export function applyFeatureEdits(entry: LayerData, edits: readonly FeatureEdit[
       features[e.index] = { ...f, properties: { ...(f.properties ?? {}) } } as Feature;
       copied.add(e.index);
     }
-    features[e.index]!.properties![e.field] = e.value;
+    if (e.remove) delete features[e.index]!.properties![e.field];
+    else features[e.index]!.properties![e.field] = e.value;
   }
   // the map source file and the worker's tiles held the old values (as setUserLayerFeatures)
   const { mapSource: _staleFile, tiles: _staleTiles, ...rest } = entry;

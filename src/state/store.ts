@@ -11,6 +11,8 @@ import type { AreaOfInterest } from '../analysis/aoi';
 import { idRecord, withId } from '../catalog/intake_limits';
 import type { ProjectFile } from './project_file';
 import { applyFeatureEdits, dataFields, withFieldLabel, withTitle, type FeatureEdit } from './feature_edits';
+import { applyFeatureChanges, emptyHistory, forgetLayer, invertEntry, previousValues, pushEntry, type FeatureChange, type History, type HistoryEntry } from './edit_history';
+import type { PlanSpec } from '../catalog/manifest_types';
 
 // One vanilla store, split into slices; the map and each panel subscribe to the slice they
 // show (subscribeWithSelector), so a change redraws only what depends on it. Every id-keyed
@@ -81,6 +83,8 @@ export interface AppState {
   slides: Slide[];
   /** The area of interest (drawn, uploaded or a commune) whose breakdown the AOI tab shows. */
   aoi: AreaOfInterest | null;
+  /** Undo and redo of layer-data edits (state/edit_history.ts). */
+  history: History;
 }
 
 export interface AppActions {
@@ -102,6 +106,16 @@ export interface AppActions {
    * a field of a feature, by index. Imported layers only for now; undo will wrap this action.
    */
   updateFeatureProperties(id: string, edits: readonly FeatureEdit[]): void;
+  /**
+   * The one way features of a plan layer are added, changed and deleted (drawing, vertex
+   * edits, split, merge, the API); one call is one undo step. False when the layer is not
+   * editable or a change does not match its features (nothing is changed then).
+   */
+  editFeatures(id: string, changes: readonly FeatureChange[]): boolean;
+  /** Makes an imported layer editable (a plan layer with these fields); features get ids. */
+  setLayerPlan(id: string, plan: PlanSpec): boolean;
+  undo(): boolean;
+  redo(): boolean;
   /** Renames an imported layer (kept in the project file with the layer's spec). */
   setLayerTitle(id: string, title: Localized): void;
   /** A field's display name (null: its own name) on an imported layer, kept as a popup label. */
@@ -151,6 +165,7 @@ export function initialState(lang: Lang = DEFAULT_LANG): AppState {
     messages: [],
     slides: [],
     aoi: null,
+    history: emptyHistory(),
   };
 }
 
@@ -223,7 +238,7 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
           const layerUi = withId(s.layerUi);
           delete layerData[id];
           delete layerUi[id];
-          return { userLayers: s.userLayers.filter((l) => l.id !== id), layerData, layerUi, order: s.order.filter((o) => o !== id) };
+          return { userLayers: s.userLayers.filter((l) => l.id !== id), layerData, layerUi, order: s.order.filter((o) => o !== id), history: forgetLayer(s.history, id) };
         }),
       setUserLayerFeatures: (id, data) =>
         set((s) => {
@@ -231,7 +246,8 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
           if (!current) return {};
           // the map source and the worker's tiles held the old features
           const { mapSource: _staleFile, tiles: _staleTiles, ...rest } = current;
-          return { layerData: withId<LayerData>(s.layerData, id, { ...rest, data, featureCount: data.features.length }) };
+          // the replaced features are not the ones the layer's undo steps name
+          return { layerData: withId<LayerData>(s.layerData, id, { ...rest, data, featureCount: data.features.length }), history: forgetLayer(s.history, id) };
         }),
       setUserLayerStyle: (id, style) =>
         set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, style } : l)) })),
@@ -240,8 +256,33 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
           const current = s.layerData[id];
           if (!current || !s.userLayers.some((l) => l.id === id)) return {};
           const next = applyFeatureEdits(current, edits);
-          return next ? { layerData: { ...s.layerData, [id]: next } } : {};
+          if (!next) return {};
+          const entry: HistoryEntry = { kind: 'attributes', layerId: id, edits: [...edits], previous: previousValues(current, edits) };
+          return { layerData: withId(s.layerData, id, next), history: pushEntry(s.history, entry) };
         }),
+      editFeatures: (id, changes) => {
+        const s = get();
+        if (changes.length === 0 || !s.userLayers.some((l) => l.id === id && l.plan)) return false;
+        const next = applyChangesTo(s.layerData[id], changes);
+        if (!next) return false;
+        set({ layerData: withId(s.layerData, id, next), history: pushEntry(s.history, { kind: 'features', layerId: id, changes: [...changes] }) });
+        return true;
+      },
+      setLayerPlan: (id, plan) => {
+        const s = get();
+        const entry = s.layerData[id];
+        if (!entry?.data || entry.points || !s.userLayers.some((l) => l.id === id)) return false;
+        const data = withFeatureIds(entry.data);
+        const { mapSource: _staleFile, tiles: _staleTiles, ...rest } = entry;
+        set({
+          userLayers: s.userLayers.map((l) => (l.id === id ? { ...l, plan } : l)),
+          layerData: withId<LayerData>(s.layerData, id, { ...rest, data }),
+          history: forgetLayer(s.history, id),
+        });
+        return true;
+      },
+      undo: () => replay(get, set, 'undo'),
+      redo: () => replay(get, set, 'redo'),
       setLayerTitle: (id, title) => set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? withTitle(l, title) : l)) })),
       setFieldLabel: (id, field, label) =>
         set((s) => ({ userLayers: s.userLayers.map((l) => (l.id === id ? withFieldLabel(l, field, label, dataFields(s.layerData[id])) : l)) })),
@@ -349,7 +390,60 @@ export function projectPatch(state: AppState, project: ProjectFile): Partial<App
     selectedCommune: view.selected ?? null,
     slides: project.slides,
     aoi: project.aoi ?? null,
+    // the steps named the layers the project replaced
+    history: emptyHistory(),
   };
+}
+
+/** Features of a layer's data with the changes applied; null when they do not apply. */
+function applyChangesTo(entry: LayerData | undefined, changes: readonly FeatureChange[]): LayerData | null {
+  if (!entry?.data || entry.points) return null;
+  const data = applyFeatureChanges(entry.data, changes);
+  if (!data) return null;
+  // the map source file and the worker's tiles held the old features
+  const { mapSource: _staleFile, tiles: _staleTiles, ...rest } = entry;
+  return { ...rest, data, featureCount: data.features.length };
+}
+
+/** Every feature with an id, so each can be named by an edit and its undo step. */
+function withFeatureIds(fc: FeatureCollection): FeatureCollection {
+  const taken = new Set<string | number>();
+  for (const f of fc.features) if (f.id !== undefined) taken.add(f.id);
+  const kept = new Set<string | number>();
+  let n = 0;
+  const features = fc.features.map((f) => {
+    if (f.id !== undefined && !kept.has(f.id)) {
+      kept.add(f.id);
+      return f;
+    }
+    // a missing or repeated id gets a fresh one
+    let id: string;
+    do id = `f${++n}`;
+    while (taken.has(id));
+    taken.add(id);
+    kept.add(id);
+    return { ...f, id };
+  });
+  return { ...fc, features };
+}
+
+function replay(get: () => AppState, set: SetFn, direction: 'undo' | 'redo'): boolean {
+  const s = get();
+  const from = direction === 'undo' ? s.history.past : s.history.future;
+  const entry = from[from.length - 1];
+  if (!entry) return false;
+  const step = direction === 'undo' ? invertEntry(entry) : entry;
+  const current = s.layerData[step.layerId];
+  const next = current ? (step.kind === 'features' ? applyChangesTo(current, step.changes) : applyFeatureEdits(current, step.edits)) : null;
+  const rest = from.slice(0, -1);
+  if (!next) {
+    // the step no longer applies (its layer changed outside the history): drop it, change nothing
+    set({ history: direction === 'undo' ? { ...s.history, past: rest } : { ...s.history, future: rest } });
+    return false;
+  }
+  const history = direction === 'undo' ? { past: rest, future: [...s.history.future, entry] } : { past: [...s.history.past, entry], future: rest };
+  set({ layerData: withId(s.layerData, step.layerId, next), history });
+  return true;
 }
 
 type SetFn = (partial: Partial<AppState>) => void;
