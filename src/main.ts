@@ -36,6 +36,7 @@ import { setupMeasure } from './app/measure_setup';
 import { mountAttributeTable } from './ui/attribute_table';
 import { TableHighlight } from './map/table_highlight';
 import { setupOffline } from './app/offline';
+import { createPlanEditor } from './app/plan_edit';
 
 declare global {
   interface Window {
@@ -168,6 +169,11 @@ const aoi = setupAoi({
 const runExport = (req: ExportRequest, onProgress?: (s: ExportStage) => void) =>
   exportMap(req, { map: mapView.map, styleAtRest: () => mapView.styleAtRest(), store, deckLayerIds: () => mapView.deckLayerIds(), ...(onProgress ? { onProgress } : {}) });
 mapView.map.addControl(new ExportControl({ store, defaultTitle: () => defaultTitle(store), exportMap: runExport }), 'top-right');
+const planEditor = createPlanEditor(store);
+// commune fields follow the active boundary set, once its layer has loaded
+store.subscribe((s) => [s.boundarySet, s.pack.status] as const, () => {
+  if (store.getState().pack.status === 'ready') planEditor.refreshCommunes();
+}, { equalityFn: (a, b) => a[0] === b[0] && a[1] === b[1] });
 const measure = setupMeasure({ store, map: mapView.map, suspendMapClicks: (on) => mapView.suspendClicks(on), onOpen: () => aoi.drawer.cancel() });
 
 window.mtmap = createAutomationApi({
@@ -201,6 +207,7 @@ window.mtmap = createAutomationApi({
   meeting,
   aoi,
   measure,
+  planEditor,
   offline: setupOffline({ store, container: byId('map-wrap'), after: () => firstDraw }),
 });
 

@@ -1,9 +1,12 @@
-import type { FeatureCollection } from 'geojson';
+import type { FeatureCollection, GeoJsonProperties, Geometry } from 'geojson';
+import type { EditResult, PlanEditor } from '../app/plan_edit';
+import type { PlanComputed } from '../analysis/plan_computed';
+import type { PlanTemplate } from '../catalog/manifest_types';
 import type * as maplibregl from 'maplibre-gl';
 import type { Lang } from '../catalog/manifest_types';
 import type { AppState, AppStore, BasemapId } from '../state/store';
 import { allLayers } from '../state/store';
-import { localize } from '../i18n/i18n';
+import { localize, renderMessage } from '../i18n/i18n';
 import { searchCommunes } from '../ui/commune_search';
 import { tableToFeatures } from '../io/point_table';
 import type { ImportOutcome } from '../app/import_layers';
@@ -105,6 +108,26 @@ export interface MtMapApi {
   openDashboard(layerId?: string): void;
   /** Opens a layer's attribute table (bottom sheet over the map). */
   openAttributeTable(layerId: string): void;
+  // Plan layers (README "Plans"). Each call is one undo step; a refused edit throws an Error
+  // whose message says why in the UI's language (e.g. where a ring crosses itself) and
+  // changes nothing. Computed fields (area_ha, ma_xa, ten_xa) are set by the app, not taken.
+  /** A new, empty plan layer from a template of the pack (`getState().pack.manifest.planTemplates`); its layer id. */
+  createPlanLayer(templateId: string, title?: string): string;
+  /** Adds a GeoJSON Feature (or { geometry, properties }) to a plan layer; the new feature's id. */
+  addFeature(layerId: string, feature: { geometry: Geometry; properties?: GeoJsonProperties }): string;
+  /** Changes a feature's geometry and/or some of its attributes (others are kept). */
+  updateFeature(layerId: string, featureId: string | number, patch: { geometry?: Geometry; properties?: GeoJsonProperties }): void;
+  deleteFeature(layerId: string, featureId: string | number): void;
+  undo(): boolean;
+  redo(): boolean;
+  canUndo(): boolean;
+  canRedo(): boolean;
+  /** More of the planning workspace: templates, making an imported layer editable, the computed fields of a geometry. */
+  plan: {
+    templates(): PlanTemplate[];
+    makeEditable(layerId: string): void;
+    computed(geometry: Geometry): PlanComputed;
+  };
   /** Renames an imported layer: one title for both languages, or { vi, en }. */
   renameLayer(layerId: string, title: string | { vi: string; en: string }): void;
   /**
@@ -171,6 +194,13 @@ export interface ApiDeps {
   aoi: AoiController;
   measure: MeasureApi;
   offline: OfflineController;
+  planEditor: PlanEditor;
+}
+
+/** The id of a plan edit that went through; a refused one throws its message in the UI's language. */
+function planOk(store: AppStore, r: EditResult): string {
+  if (!r.ok) throw new Error(renderMessage(store.getState().lang, r.problem));
+  return r.id;
 }
 
 /** `boundaries` may also be GeoJSON polygons: the statistics inside that one area. */
@@ -243,6 +273,22 @@ export function createAutomationApi(deps: ApiDeps): MtMapApi {
     setLayerFilter: (id, field, value) => {
       requireLayer(store.getState(), id);
       store.getState().setLayerFilter(id, field, value);
+    },
+    createPlanLayer: (templateId, title) => planOk(store, deps.planEditor.createLayer(templateId, title)),
+    addFeature: (layerId, feature) => planOk(store, deps.planEditor.add(layerId, { geometry: feature.geometry, properties: feature.properties ?? null })),
+    updateFeature: (layerId, featureId, patch) => void planOk(store, deps.planEditor.update(layerId, featureId, patch)),
+    deleteFeature: (layerId, featureId) => {
+      const r = deps.planEditor.remove(layerId, [featureId]);
+      if (!r.ok) throw new Error(renderMessage(store.getState().lang, r.problem));
+    },
+    undo: () => store.getState().undo(),
+    redo: () => store.getState().redo(),
+    canUndo: () => store.getState().history.past.length > 0,
+    canRedo: () => store.getState().history.future.length > 0,
+    plan: {
+      templates: () => structuredClone(deps.planEditor.templates()),
+      makeEditable: (layerId) => void planOk(store, deps.planEditor.makeEditable(layerId)),
+      computed: (geometry) => deps.planEditor.computed(geometry),
     },
     getLayerData: (id) => {
       const entry = store.getState().layerData[id];

@@ -7,6 +7,7 @@ import { outputEn, outputVi } from './strings_output';
 import { measureEn, measureVi } from './strings_measure';
 import { tableEn, tableVi } from './strings_table';
 import { offlineEn, offlineVi } from './strings_offline';
+import { planEditEn, planEditVi } from './strings_plan_edit';
 
 // Every user-facing string lives here (import messages in strings_import.ts), Vietnamese first. `en` is typed from `vi`, so a key
 // missing in one language fails the type check instead of showing a raw key to a user.
@@ -192,6 +193,7 @@ export const vi = {
   ...measureVi,
   ...tableVi,
   ...offlineVi,
+  ...planEditVi,
 } as const;
 
 export type StringKey = keyof typeof vi;
@@ -377,4 +379,5 @@ export const en: Record<StringKey, string> = {
   ...measureEn,
   ...tableEn,
   ...offlineEn,
+  ...planEditEn,
 };

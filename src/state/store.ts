@@ -111,7 +111,7 @@ export interface AppActions {
    * edits, split, merge, the API); one call is one undo step. False when the layer is not
    * editable or a change does not match its features (nothing is changed then).
    */
-  editFeatures(id: string, changes: readonly FeatureChange[]): boolean;
+  editFeatures(id: string, changes: readonly FeatureChange[], options?: { undoable?: boolean }): boolean;
   /** Makes an imported layer editable (a plan layer with these fields); features get ids. */
   setLayerPlan(id: string, plan: PlanSpec): boolean;
   undo(): boolean;
@@ -260,12 +260,14 @@ export function createAppStore(lang: Lang = DEFAULT_LANG): AppStore {
           const entry: HistoryEntry = { kind: 'attributes', layerId: id, edits: [...edits], previous: previousValues(current, edits) };
           return { layerData: withId(s.layerData, id, next), history: pushEntry(s.history, entry) };
         }),
-      editFeatures: (id, changes) => {
+      editFeatures: (id, changes, options) => {
         const s = get();
         if (changes.length === 0 || !s.userLayers.some((l) => l.id === id && l.plan)) return false;
         const next = applyChangesTo(s.layerData[id], changes);
         if (!next) return false;
-        set({ layerData: withId(s.layerData, id, next), history: pushEntry(s.history, { kind: 'features', layerId: id, changes: [...changes] }) });
+        // derived values (a commune recomputed for another boundary set) are not a user's step
+        const history = options?.undoable === false ? s.history : pushEntry(s.history, { kind: 'features', layerId: id, changes: [...changes] });
+        set({ layerData: withId(s.layerData, id, next), history });
         return true;
       },
       setLayerPlan: (id, plan) => {
